@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Serilog.Events;
+
+namespace TradingLog.Formatting;
+
+/// <summary>Reads the fields a log line shows from a <see cref="LogEvent"/>'s properties.</summary>
+internal static class EventFields
+{
+    public const string Unknown = "-";
+
+    private static readonly DateTimeOffset ProcessStart = Process.GetCurrentProcess().StartTime;
+
+    public static string ProcessName { get; } = Process.GetCurrentProcess().ProcessName;
+
+    public static int ProcessId { get; } = Environment.ProcessId;
+
+    public static string? Text(LogEvent e, string property) =>
+        e.Properties.TryGetValue(property, out var value) && value is ScalarValue { Value: { } v } ? v.ToString() : null;
+
+    public static string Name(LogEvent e) => Text(e, LogProperties.SourceContext) ?? Text(e, LogProperties.Service) ?? "root";
+
+    public static string Function(LogEvent e) => Text(e, LogProperties.CallerMember) ?? Unknown;
+
+    public static string Line(LogEvent e) => Text(e, LogProperties.CallerLine) ?? Unknown;
+
+    public static string FilePath(LogEvent e) => Text(e, LogProperties.CallerFile) ?? Unknown;
+
+    public static string FileName(LogEvent e) => Text(e, LogProperties.CallerFile) is { } path ? Path.GetFileName(path) : Unknown;
+
+    public static string Module(LogEvent e) => Text(e, LogProperties.CallerFile) is { } path ? Path.GetFileNameWithoutExtension(path) : Name(e);
+
+    public static TimeSpan Elapsed(LogEvent e) => e.Timestamp - ProcessStart;
+
+    /// <summary>Finds an extra property by its name as written, or in PascalCase (<c>correlation_id</c> finds <c>CorrelationId</c>).</summary>
+    public static LogEventPropertyValue? Extra(LogEvent e, string key)
+    {
+        if (e.Properties.TryGetValue(key, out var value))
+        {
+            return value;
+        }
+
+        var pascal = string.Concat(key.Split('_', StringSplitOptions.RemoveEmptyEntries).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+        return e.Properties.GetValueOrDefault(pascal);
+    }
+}

@@ -1,0 +1,114 @@
+using Serilog;
+using Serilog.Configuration;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting;
+using TradingLog.Configuration;
+using TradingLog.Diagnostics;
+using TradingLog.Files;
+using TradingLog.Formatting;
+using TradingLog.Performance;
+
+namespace TradingLog.Pipeline;
+
+/// <summary>Turns settings into the Serilog pipeline of one service: levels, enrichers, routed files, console, extensions.</summary>
+internal static class PipelineBuilder
+{
+    /// <summary>Categories that follow <c>root_level</c>: frameworks and libraries, the "root logger" of Python's logging.</summary>
+    public static readonly string[] FrameworkPrefixes = ["Microsoft", "System", "Npgsql"];
+
+    public const int FileBatchSize = 1000;
+
+    public static readonly TimeSpan FileBufferingTime = TimeSpan.FromMilliseconds(50);
+
+    public static TradingLogHost Build(string service, TradingLogSettings settings, TradingLogOptions options)
+    {
+        var health = new TradingLogHealth { Listener = options.FailureListener };
+        var resources = new List<IDisposable>();
+        var workingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory();
+        var configuration = new LoggerConfiguration().MinimumLevel.Is(settings.LevelOf(service));
+        foreach (var prefix in FrameworkPrefixes)
+        {
+            configuration.MinimumLevel.Override(prefix, settings.RootLevel);
+        }
+
+        configuration.Enrich.WithProperty(LogProperties.Service, service).Enrich.With(new TradingLogEnricher());
+        var template = LoguruTemplate.Parse(settings.Format);
+        if (template.UsesThread)
+        {
+            configuration.Enrich.With(new ThreadEnricher());
+        }
+
+        var targets = CreateTargets(service, settings, workingDirectory, health);
+        ITextFormatter fileFormatter = settings.JsonFormat ? new JsonLineFormatter(settings.Structured) : new TextLineFormatter(template);
+        configuration.WriteTo.Sink(Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, QueueFullMode.Block, health));
+
+        if (settings.Console.Enabled)
+        {
+            var console = new ConsoleSink(new TextLineFormatter(template, settings.Console.Colored), health);
+            configuration.WriteTo.Sink(Batched(console, options.QueueCapacity, QueueFullMode.Drop, health),
+                restrictedToMinimumLevel: settings.Console.Level ?? LogEventLevel.Verbose);
+        }
+
+        var context = new TradingLogPipelineContext(configuration, settings, service, health, resources);
+        foreach (var extension in options.Extensions)
+        {
+            extension.Configure(context);
+        }
+
+        options.ConfigureSerilog?.Invoke(configuration);
+        var logger = configuration.CreateLogger();
+        var host = new TradingLogHost(service, settings, logger, health, [.. targets.Select(t => t.File.FullPath)], resources);
+        if (settings.Performance.LogDatabaseQueries)
+        {
+            resources.Add(new DatabaseQueryTimer(host.Logger.ForCategory(LogCategory.Performance)));
+        }
+
+        return host;
+    }
+
+    /// <summary>A batched sink behind a bounded queue: the call site only enqueues; a background task formats and writes.</summary>
+    internal static ILogEventSink Batched(IBatchedLogEventSink sink, int capacity, QueueFullMode mode, TradingLogHealth health)
+    {
+        var gauge = new QueueGauge();
+        var batching = LoggerSinkConfiguration.CreateSink(sinks => sinks.Sink(new GaugedBatchedSink(sink, gauge), new BatchingOptions
+        {
+            BatchSizeLimit = FileBatchSize,
+            BufferingTimeLimit = FileBufferingTime,
+            EagerlyEmitFirstEvent = true,
+            QueueLimit = null,
+        }));
+        return new BoundedSinkGate(batching, gauge, capacity, mode, TradingLogOptions.DefaultMaxBlock, health);
+    }
+
+    private static List<FileTarget> CreateTargets(string service, TradingLogSettings settings, string workingDirectory, TradingLogHealth health)
+    {
+        var routes = new List<(string Name, string Path, Func<LogEvent, bool> Accepts)>
+        {
+            (service, settings.FileOf(service), _ => true),
+            ("main", settings.Files.Main, _ => true),
+            ("errors", settings.Files.Errors, e => e.Level >= LogEventLevel.Error),
+            ("system", settings.Files.System, e => IsCategory(e, LogCategory.System)),
+            ("trades", settings.Files.Trades, e => IsCategory(e, LogCategory.Trading)),
+            ("performance", settings.Files.Performance, e => IsCategory(e, LogCategory.Performance)),
+        };
+
+        // Two routes to one file (say, files.main pointed at the service's file) write each line once.
+        var targets = new List<FileTarget>();
+        foreach (var group in routes.Where(r => !string.IsNullOrWhiteSpace(r.Path))
+                     .GroupBy(r => Path.GetFullPath(r.Path, workingDirectory), StringComparer.Ordinal))
+        {
+            var accepts = group.Select(r => r.Accepts).ToArray();
+            var file = new RollingLogFile(group.Key, settings.Rotation);
+            targets.Add(new FileTarget(string.Join("+", group.Select(r => r.Name)), file,
+                accepts.Length == 1 ? accepts[0] : e => accepts.Any(a => a(e)), health, FileTarget.DefaultMaxPendingBytes));
+        }
+
+        return targets;
+    }
+
+    private static bool IsCategory(LogEvent logEvent, LogCategory category) =>
+        logEvent.Properties.TryGetValue(LogProperties.Category, out var value)
+        && value is ScalarValue { Value: string name }
+        && name == category.ToString();
+}

@@ -1,0 +1,101 @@
+using Serilog.Core;
+using TradingLog.Configuration;
+using TradingLog.Diagnostics;
+
+namespace TradingLog;
+
+/// <summary>
+/// One service's logging pipeline. Dispose it at shutdown: disposal flushes every queue to the files and other sinks.
+/// It is also disposed at process exit if the program forgets.
+/// </summary>
+public sealed class TradingLogHost : IDisposable, IAsyncDisposable
+{
+    private readonly List<IDisposable> _resources;
+    private int _disposed;
+
+    internal TradingLogHost(string service, TradingLogSettings settings, Logger logger, TradingLogHealth health,
+        IReadOnlyList<string> files, List<IDisposable> resources)
+    {
+        Service = service;
+        Settings = settings;
+        SerilogLogger = logger;
+        Health = health;
+        Files = files;
+        _resources = resources;
+        Logger = new TradingLogger(logger, settings.Performance);
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        Current = this;
+    }
+
+    /// <summary>The most recently configured host; used by the Microsoft.Extensions.Logging helpers for performance settings.</summary>
+    internal static TradingLogHost? Current { get; private set; }
+
+    /// <summary>The service name, normalised (<c>risk_management</c>).</summary>
+    public string Service { get; }
+
+    /// <summary>The effective settings.</summary>
+    public TradingLogSettings Settings { get; }
+
+    /// <summary>The Serilog logger of the pipeline.</summary>
+    public Logger SerilogLogger { get; }
+
+    /// <summary>TradingLog's API over the pipeline.</summary>
+    public TradingLogger Logger { get; }
+
+    /// <summary>Failure counters: file write failures, dropped events, the last error.</summary>
+    public TradingLogHealth Health { get; }
+
+    /// <summary>The full paths of the files this service writes.</summary>
+    public IReadOnlyList<string> Files { get; }
+
+    /// <summary>A logger whose events name <typeparamref name="T"/> as their source.</summary>
+    public TradingLogger ForContext<T>() => Logger.ForContext<T>();
+
+    /// <summary>Flushes and closes every sink.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        SerilogLogger.Dispose();
+        DisposeResources();
+    }
+
+    /// <summary>Flushes and closes every sink without blocking a thread.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        await SerilogLogger.DisposeAsync();
+        DisposeResources();
+    }
+
+    private void DisposeResources()
+    {
+        foreach (var resource in Enumerable.Reverse(_resources))
+        {
+            try
+            {
+                resource.Dispose();
+            }
+            catch (Exception e)
+            {
+                Health.OnLoggingFailed(this, LoggingFailureKind.Temporary, "a resource failed to close", null, e);
+            }
+        }
+
+        if (Current == this)
+        {
+            Current = null;
+        }
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
+}

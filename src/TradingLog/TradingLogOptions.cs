@@ -1,0 +1,36 @@
+using Serilog;
+using Serilog.Core;
+using TradingLog.Configuration;
+
+namespace TradingLog;
+
+/// <summary>How <see cref="TradingLogging.Configure"/> builds the pipeline of one service.</summary>
+public sealed class TradingLogOptions
+{
+    /// <summary>Default number of events a file or console queue holds before the call site waits.</summary>
+    public const int DefaultQueueCapacity = 100_000;
+
+    /// <summary>Default longest wait of a call site for room in a full file queue, before it drops and counts.</summary>
+    public static readonly TimeSpan DefaultMaxBlock = TimeSpan.FromSeconds(1);
+
+    /// <summary>Settings to use as they are. Null loads them with <see cref="Configuration"/>.</summary>
+    public TradingLogSettings? Settings { get; set; }
+
+    /// <summary>Where the configuration is read from when <see cref="Settings"/> is null.</summary>
+    public TradingLogConfigurationOptions Configuration { get; } = new();
+
+    /// <summary>The folder relative log paths are resolved against. Null is the current directory.</summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>Told of every logging failure, in addition to <see cref="Diagnostics.TradingLogHealth"/> and SelfLog.</summary>
+    public ILoggingFailureListener? FailureListener { get; set; }
+
+    /// <summary>Events a file or console queue holds before the call site waits (bounded) or drops.</summary>
+    public int QueueCapacity { get; set; } = DefaultQueueCapacity;
+
+    /// <summary>Packages that add to the pipeline, such as the PostgreSQL sink.</summary>
+    public IList<ITradingLogExtension> Extensions { get; } = [];
+
+    /// <summary>Last-chance changes to the Serilog configuration (extra sinks or enrichers).</summary>
+    public Action<LoggerConfiguration>? ConfigureSerilog { get; set; }
+}

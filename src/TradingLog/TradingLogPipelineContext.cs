@@ -1,0 +1,36 @@
+using Serilog;
+using TradingLog.Configuration;
+using TradingLog.Diagnostics;
+
+namespace TradingLog;
+
+/// <summary>What an <see cref="ITradingLogExtension"/> sees while the pipeline is built.</summary>
+public sealed class TradingLogPipelineContext
+{
+    private readonly List<IDisposable> _disposables;
+
+    internal TradingLogPipelineContext(LoggerConfiguration configuration, TradingLogSettings settings, string service,
+        TradingLogHealth health, List<IDisposable> disposables)
+    {
+        LoggerConfiguration = configuration;
+        Settings = settings;
+        Service = service;
+        Health = health;
+        _disposables = disposables;
+    }
+
+    /// <summary>The Serilog configuration to add sinks and enrichers to.</summary>
+    public LoggerConfiguration LoggerConfiguration { get; }
+
+    /// <summary>The effective settings.</summary>
+    public TradingLogSettings Settings { get; }
+
+    /// <summary>The service the pipeline belongs to (normalised, such as <c>risk_management</c>).</summary>
+    public string Service { get; }
+
+    /// <summary>The health counters to report failures to.</summary>
+    public TradingLogHealth Health { get; }
+
+    /// <summary>Disposes <paramref name="resource"/> after the logger has been flushed and closed.</summary>
+    public void RegisterForDispose(IDisposable resource) => _disposables.Add(resource);
+}

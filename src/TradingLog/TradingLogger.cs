@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Serilog.Debugging;
+using Serilog.Events;
+using Serilog.Parsing;
+using TradingLog.Configuration;
+using TradingLog.Performance;
+
+namespace TradingLog;
+
+/// <summary>
+/// TradingLog's logging API for a service: level methods with caller info, typed trade and performance events, and
+/// <see cref="Measure"/> scopes. Get one from <see cref="TradingLogHost"/> or by dependency injection. No method throws.
+/// </summary>
+public sealed partial class TradingLogger : IPerformanceEmitter
+{
+    private static readonly MessageTemplate TradeTemplate =
+        new MessageTemplateParser().Parse("Trade {TradeId} {Side} {Quantity} {Symbol} @ {Price} {Status}");
+
+    private static readonly MessageTemplate PerformanceTemplate =
+        new MessageTemplateParser().Parse("{Operation} took {ExecutionTimeMs} ms");
+
+    private static readonly LogEventProperty TradingCategory = new(LogProperties.Category, new ScalarValue(nameof(LogCategory.Trading)));
+    private static readonly LogEventProperty PerformanceCategory = new(LogProperties.Category, new ScalarValue(nameof(LogCategory.Performance)));
+    private static readonly LogEventProperty TradeEventType = new(LogProperties.EventType, new ScalarValue("trade"));
+    private static readonly LogEventProperty PerformanceEventType = new(LogProperties.EventType, new ScalarValue("performance"));
+
+    private readonly Serilog.ILogger _logger;
+    private readonly PerformanceSettings _performance;
+
+    internal TradingLogger(Serilog.ILogger logger, PerformanceSettings performance)
+    {
+        _logger = logger;
+        _performance = performance;
+    }
+
+    /// <summary>The Serilog logger underneath, for code that wants Serilog's own API.</summary>
+    public Serilog.ILogger Serilog => _logger;
+
+    /// <summary>Whether an event at <paramref name="level"/> would be written.</summary>
+    public bool IsEnabled(LogEventLevel level) => _logger.IsEnabled(level);
+
+    /// <summary>A logger whose events name <typeparamref name="T"/> as their source (<c>{name}</c> in the format).</summary>
+    public TradingLogger ForContext<T>() => new(_logger.ForContext<T>(), _performance);
+
+    /// <summary>A logger whose events name <paramref name="sourceContext"/> as their source.</summary>
+    public TradingLogger ForContext(string sourceContext) =>
+        new(_logger.ForContext(global::Serilog.Core.Constants.SourceContextPropertyName, sourceContext), _performance);
+
+    /// <summary>A logger whose events carry <paramref name="category"/>.</summary>
+    public TradingLogger ForCategory(LogCategory category) =>
+        new(_logger.ForContext(LogProperties.Category, category.ToString()), _performance);
+
+    /// <summary>A logger whose events carry an extra property.</summary>
+    public TradingLogger WithProperty(string name, object? value) => new(_logger.ForContext(name, value, destructureObjects: false), _performance);
+
+    /// <summary>Logs a trade with the columns of <c>trading_logs</c>, at ERROR when it has an error message, else INFO.</summary>
+    public void Trade(in TradeRecord trade, LogEventLevel? level = null,
+        [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        var effective = level ?? (trade.ErrorMessage is null ? LogEventLevel.Information : LogEventLevel.Error);
+        if (!_logger.IsEnabled(effective))
+        {
+            return;
+        }
+
+        try
+        {
+            var properties = new List<LogEventProperty>(16)
+            {
+                TradingCategory,
+                TradeEventType,
+                Scalar(LogProperties.CorrelationId, trade.CorrelationId ?? trade.TradeId),
+                Scalar("TradeId", trade.TradeId),
+                Scalar("Symbol", trade.Symbol),
+                Scalar("Side", trade.Side),
+                Scalar("Quantity", trade.Quantity),
+                Scalar("Price", trade.Price),
+                Scalar("Status", trade.Status),
+            };
+            AddIfNotNull(properties, "Strategy", trade.Strategy);
+            AddIfNotNull(properties, "ExecutionTimeMs", trade.ExecutionTimeMs);
+            AddIfNotNull(properties, "ErrorMessage", trade.ErrorMessage);
+            AddCaller(properties, member, file, line);
+            Dispatch(effective, null, TradeTemplate, properties);
+        }
+        catch (Exception e)
+        {
+            SelfLog.WriteLine("TradingLog could not log a trade: {0}", e);
+        }
+    }
+
+    /// <summary>Logs a performance measurement with the columns of <c>performance_logs</c>.</summary>
+    public void Performance(in PerformanceRecord record, LogEventLevel level = LogEventLevel.Information,
+        [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        ((IPerformanceEmitter)this).EmitPerformance(record, level, member, file, line);
+
+    /// <summary>
+    /// Measures the block it is used with: <c>using (log.Measure("place_order")) { ... }</c> logs execution time,
+    /// memory and CPU use as one Performance event. Costs nothing when <c>performance.enabled</c> is false.
+    /// </summary>
+    public PerformanceScope Measure(string operation,
+        [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        _performance.Enabled ? new PerformanceScope(this, _performance, operation, member, file, line) : PerformanceScope.Disabled;
+
+    void IPerformanceEmitter.EmitPerformance(in PerformanceRecord record, LogEventLevel level, string member, string file, int line)
+    {
+        if (!_logger.IsEnabled(level))
+        {
+            return;
+        }
+
+        try
+        {
+            var properties = new List<LogEventProperty>(12)
+            {
+                PerformanceCategory,
+                PerformanceEventType,
+                Scalar("Operation", record.Operation),
+                Scalar("ExecutionTimeMs", record.ExecutionTimeMs),
+            };
+            AddIfNotNull(properties, "MemoryUsageMb", record.MemoryUsageMb);
+            AddIfNotNull(properties, "CpuUsagePercent", record.CpuUsagePercent);
+            AddIfNotNull(properties, "AllocatedBytes", record.AllocatedBytes);
+            AddCaller(properties, member, file, line);
+            Dispatch(level, null, PerformanceTemplate, properties);
+        }
+        catch (Exception e)
+        {
+            SelfLog.WriteLine("TradingLog could not log a performance event: {0}", e);
+        }
+    }
+
+    /// <summary>Binds the template, adds caller info and writes the event. Never throws.</summary>
+    internal void Write(LogEventLevel level, Exception? exception, string messageTemplate, object?[]? args, string member, string file, int line)
+    {
+        try
+        {
+            if (!_logger.BindMessageTemplate(messageTemplate, args, out var parsed, out var bound))
+            {
+                return;
+            }
+
+            var properties = new List<LogEventProperty>(bound);
+            AddCaller(properties, member, file, line);
+            Dispatch(level, exception, parsed, properties);
+        }
+        catch (Exception e)
+        {
+            SelfLog.WriteLine("TradingLog could not log {0}: {1}", messageTemplate, e);
+        }
+    }
+
+    private void Dispatch(LogEventLevel level, Exception? exception, MessageTemplate template, List<LogEventProperty> properties)
+    {
+        var activity = Activity.Current;
+        var logEvent = new LogEvent(DateTimeOffset.Now, level, exception, template, properties,
+            activity?.TraceId ?? default, activity?.SpanId ?? default);
+        _logger.Write(logEvent);
+    }
+
+    private static void AddCaller(List<LogEventProperty> properties, string member, string file, int line)
+    {
+        if (member.Length > 0)
+        {
+            properties.Add(Scalar(LogProperties.CallerMember, member));
+            properties.Add(Scalar(LogProperties.CallerFile, file));
+            properties.Add(new LogEventProperty(LogProperties.CallerLine, CallerLines.Of(line)));
+        }
+    }
+
+    private static void AddIfNotNull(List<LogEventProperty> properties, string name, object? value)
+    {
+        if (value is not null)
+        {
+            properties.Add(Scalar(name, value));
+        }
+    }
+
+    private static LogEventProperty Scalar(string name, object? value) => new(name, new ScalarValue(value));
+}

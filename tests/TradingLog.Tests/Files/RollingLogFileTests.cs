@@ -1,0 +1,135 @@
+using System.IO.Compression;
+using System.Text;
+using TradingLog.Configuration;
+using TradingLog.Files;
+using TradingLog.Tests.Support;
+
+namespace TradingLog.Tests.Files;
+
+public sealed class RollingLogFileTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    private static LineBatch Lines(int count, string prefix = "line", int width = 0)
+    {
+        var batch = new LineBatch();
+        for (var i = 0; i < count; i++)
+        {
+            batch.Add(Encoding.UTF8.GetBytes($"{prefix} {i}".PadRight(width) + "\n"));
+        }
+
+        return batch;
+    }
+
+    private static string[] AllLines(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .SelectMany(f => ReadText(f).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            .ToArray();
+
+    private static string ReadText(string path)
+    {
+        using var file = File.OpenRead(path);
+        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    [Fact]
+    public void SizeLimitRollsToDatedFilesAndKeepsTheActiveName()
+    {
+        var rotation = new RotationSettings { SizeLimitBytes = 1000, Compression = false };
+        using var file = new RollingLogFile(_folder["logs/trading.log"], rotation);
+        file.Append(Lines(100, width: 49), out var written);
+
+        Assert.Equal(100, written);
+        var today = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var names = Directory.GetFiles(_folder["logs"]).Select(Path.GetFileName).Order().ToList();
+        Assert.Contains("trading.log", names);
+        Assert.Contains($"trading.{today}.log", names);
+        Assert.Contains($"trading.{today}.1.log", names);
+        Assert.Equal(5, names.Count);
+        Assert.All(Directory.GetFiles(_folder["logs"]), f => Assert.True(new FileInfo(f).Length <= 1000, f));
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => $"line {i}".PadRight(49)).Order(), AllLines(_folder["logs"]).Order());
+    }
+
+    [Fact]
+    public void RolledFilesAreGzippedWhenCompressionIsOn()
+    {
+        var rotation = new RotationSettings { SizeLimitBytes = 1000, Compression = true };
+        using var file = new RollingLogFile(_folder["logs/trading.log"], rotation);
+        file.Append(Lines(100, width: 49), out _);
+
+        var rolled = Directory.GetFiles(_folder["logs"]).Where(f => !f.EndsWith("trading.log", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, rolled.Count);
+        Assert.All(rolled, f => Assert.EndsWith(".log.gz", f));
+        Assert.Equal(100, AllLines(_folder["logs"]).Length);
+    }
+
+    [Fact]
+    public void FirstWriteOfANewDayRollsYesterdaysFileUnderYesterdaysDate()
+    {
+        var path = _folder.Write("logs/trading.log", "from yesterday\n");
+        var yesterday = DateTime.Now.AddDays(-1);
+        File.SetLastWriteTime(path, yesterday);
+        using var file = new RollingLogFile(path, new RotationSettings { Compression = false });
+
+        file.Append(Lines(1, "today"), out _);
+
+        Assert.Equal("today 0\n", File.ReadAllText(path));
+        var rolled = _folder[$"logs/trading.{yesterday:yyyy-MM-dd}.log"];
+        Assert.Equal("from yesterday\n", File.ReadAllText(rolled));
+    }
+
+    [Fact]
+    public void HourlyRotationNamesFilesByHour()
+    {
+        var path = _folder.Write("logs/trading.log", "earlier\n");
+        var earlier = DateTime.Now.AddHours(-2);
+        File.SetLastWriteTime(path, earlier);
+        using var file = new RollingLogFile(path, new RotationSettings { Interval = RotationInterval.Hourly, Compression = false });
+
+        file.Append(Lines(1), out _);
+
+        Assert.True(File.Exists(_folder[$"logs/trading.{earlier:yyyy-MM-dd_HH}.log"]));
+    }
+
+    [Fact]
+    public void RolledFilesOlderThanRetentionAreDeletedWhenTheFileRolls()
+    {
+        var old = _folder.Write("logs/trading.2026-01-01.log.gz", "old");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-31));
+        var recent = _folder.Write("logs/trading.2026-11-01.log.gz", "recent");
+        File.SetLastWriteTimeUtc(recent, DateTime.UtcNow.AddDays(-29));
+        var unrelated = _folder.Write("logs/trades.2026-01-01.log", "another file's");
+        File.SetLastWriteTimeUtc(unrelated, DateTime.UtcNow.AddDays(-60));
+        using var file = new RollingLogFile(_folder["logs/trading.log"], new RotationSettings { SizeLimitBytes = 100, RetentionDays = 30 });
+
+        file.Append(Lines(10, width: 30), out _);
+
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent));
+        Assert.True(File.Exists(unrelated));
+    }
+
+    [Fact]
+    public void CompressedFilesKeepTheirOriginalAgeForRetention()
+    {
+        using var file = new RollingLogFile(_folder["logs/trading.log"], new RotationSettings { SizeLimitBytes = 100 });
+        file.Append(Lines(10, width: 30), out _);
+        var gz = Directory.GetFiles(_folder["logs"], "*.gz");
+        Assert.NotEmpty(gz);
+        Assert.All(gz, f => Assert.True(File.GetLastWriteTimeUtc(f) <= DateTime.UtcNow));
+    }
+
+    [Fact]
+    public void DeletedFolderIsCreatedAgain()
+    {
+        using var file = new RollingLogFile(_folder["logs/trading.log"], new RotationSettings());
+        file.Append(Lines(1), out _);
+        Directory.Delete(_folder["logs"], recursive: true);
+        file.Append(Lines(1, "again"), out _);
+        Assert.Equal("again 0\n", File.ReadAllText(_folder["logs/trading.log"]));
+    }
+}
