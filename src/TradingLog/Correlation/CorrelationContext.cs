@@ -55,7 +55,8 @@ public static class CorrelationContext
         return clean.Length <= MaxLength ? clean : clean[..MaxLength];
     }
 
-    internal static string? FromActivity(Activity? activity)
+    /// <summary>The ID an activity carries: its <c>correlation.id</c> baggage, else its W3C trace ID, else null.</summary>
+    public static string? FromActivity(Activity? activity)
     {
         if (activity is null)
         {

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradingLog.Cli.Commands.Config;
+using TradingLog.Cli.Infrastructure;
+
+if (Console.IsOutputRedirected)
+{
+    // Piped output has no terminal width; keep table rows on one line for grep and files.
+    AnsiConsole.Console.Profile.Width = 240;
+}
+
+var services = new ServiceCollection();
+services.AddSingleton(AnsiConsole.Console);
+var app = new CommandApp(new TypeRegistrar(services));
+app.Configure(config =>
+{
+    config.SetApplicationName("tradelog");
+    config.SetExceptionHandler((exception, _) =>
+    {
+        Console.Error.WriteLine("tradelog: " + exception.Message);
+        return ExitCodes.BadInput;
+    });
+    config.AddBranch("config", branch =>
+    {
+        branch.SetDescription("Inspect the configuration.");
+        branch.AddCommand<ConfigShowCommand>("show")
+            .WithDescription("Print the effective configuration and where each value came from.")
+            .WithExample("config", "show", "--environment", "Production")
+            .WithExample("config", "show", "--config", "config/logging.yaml", "--set", "database.batch_size=500");
+    });
+});
+return await app.RunAsync(args);
