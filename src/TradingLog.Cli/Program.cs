@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Commands.Config;
+using TradingLog.Cli.Commands.Db;
 using TradingLog.Cli.Infrastructure;
 
 if (Console.IsOutputRedirected)
@@ -28,6 +29,13 @@ app.Configure(config =>
             .WithDescription("Print the effective configuration and where each value came from.")
             .WithExample("config", "show", "--environment", "Production")
             .WithExample("config", "show", "--config", "config/logging.yaml", "--set", "database.batch_size=500");
+    });
+    config.AddBranch("db", branch =>
+    {
+        branch.SetDescription("Manage the PostgreSQL log store.");
+        branch.AddCommand<DbStartCommand>("start").WithDescription("Initialise and start the embedded PostgreSQL server (no-op when a server is configured).");
+        branch.AddCommand<DbStopCommand>("stop").WithDescription("Stop the embedded PostgreSQL server.");
+        branch.AddCommand<DbStatusCommand>("status").WithDescription("Show the server in use and its connection string, password masked.");
     });
 });
 return await app.RunAsync(args);

@@ -11,11 +11,13 @@ namespace TradingLog;
 public sealed class TradingLogHost : IDisposable, IAsyncDisposable
 {
     private readonly List<IDisposable> _resources;
+    private readonly Dictionary<Type, object> _components;
     private int _disposed;
 
     internal TradingLogHost(string service, TradingLogSettings settings, Logger logger, TradingLogHealth health,
-        IReadOnlyList<string> files, List<IDisposable> resources)
+        IReadOnlyList<string> files, List<IDisposable> resources, Dictionary<Type, object>? components = null)
     {
+        _components = components ?? [];
         Service = service;
         Settings = settings;
         SerilogLogger = logger;
@@ -47,6 +49,10 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
 
     /// <summary>The full paths of the files this service writes.</summary>
     public IReadOnlyList<string> Files { get; }
+
+    /// <summary>A component an extension published, such as the database sink's metrics; null if none.</summary>
+    public T? Component<T>()
+        where T : class => _components.GetValueOrDefault(typeof(T)) as T;
 
     /// <summary>A logger whose events name <typeparamref name="T"/> as their source.</summary>
     public TradingLogger ForContext<T>() => Logger.ForContext<T>();

@@ -8,10 +8,13 @@ namespace TradingLog;
 public sealed class TradingLogPipelineContext
 {
     private readonly List<IDisposable> _disposables;
+    private readonly Dictionary<Type, object> _components;
 
     internal TradingLogPipelineContext(LoggerConfiguration configuration, TradingLogSettings settings, string service,
-        TradingLogHealth health, List<IDisposable> disposables)
+        TradingLogHealth health, List<IDisposable> disposables, Dictionary<Type, object> components, string workingDirectory)
     {
+        _components = components;
+        WorkingDirectory = workingDirectory;
         LoggerConfiguration = configuration;
         Settings = settings;
         Service = service;
@@ -30,6 +33,13 @@ public sealed class TradingLogPipelineContext
 
     /// <summary>The health counters to report failures to.</summary>
     public TradingLogHealth Health { get; }
+
+    /// <summary>The folder relative paths in the settings are resolved against.</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>Makes <paramref name="component"/> (metrics, say) available from <see cref="TradingLogHost.Component{T}"/>.</summary>
+    public void Publish<T>(T component)
+        where T : class => _components[typeof(T)] = component;
 
     /// <summary>Disposes <paramref name="resource"/> after the logger has been flushed and closed.</summary>
     public void RegisterForDispose(IDisposable resource) => _disposables.Add(resource);

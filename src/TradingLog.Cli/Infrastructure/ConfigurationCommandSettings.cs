@@ -30,7 +30,9 @@ internal class ConfigurationCommandSettings : CommandSettings
         return bad is null ? ValidationResult.Success() : ValidationResult.Error($"--set takes KEY=VALUE, not '{bad}'");
     }
 
-    public TradingLogConfigurationOptions ToOptions()
+    public TradingLogConfigurationOptions ToOptions() => CreateOptions();
+
+    protected TradingLogConfigurationOptions CreateOptions()
     {
         var options = new TradingLogConfigurationOptions { ConfigPath = Config, Environment = Environment };
         foreach (var pair in Set)

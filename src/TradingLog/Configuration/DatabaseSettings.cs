@@ -1,3 +1,5 @@
+using TradingLog.Pipeline;
+
 namespace TradingLog.Configuration;
 
 /// <summary>The <c>logging.database</c> section: structured rows in PostgreSQL.</summary>
@@ -18,6 +20,30 @@ public sealed class DatabaseSettings
     /// <summary>Default: the call site only enqueues; a background task writes.</summary>
     public const bool DefaultAsyncLogging = true;
 
+    /// <summary>Default data directory of the embedded server.</summary>
+    public const string DefaultDataDirectory = ".tradelog/pgdata";
+
+    /// <summary>Default folder of the on-disk spool that holds batches during outages.</summary>
+    public const string DefaultSpoolDirectory = ".tradelog/spool";
+
+    /// <summary>Default folder of dead-lettered rows.</summary>
+    public const string DefaultDeadLetterDirectory = ".tradelog/deadletter";
+
+    /// <summary>Default spool bound: 1 GB.</summary>
+    public const long DefaultSpoolMaxBytes = 1_000_000_000;
+
+    /// <summary>Default number of events the database queue holds.</summary>
+    public const int DefaultQueueCapacity = 100_000;
+
+    /// <summary>Default behaviour of a full queue: wait up to a second for room, then drop and count.</summary>
+    public const QueueFullMode DefaultQueueFullMode = QueueFullMode.Block;
+
+    /// <summary>Default cap on a stored message, in characters; longer ones are truncated and flagged.</summary>
+    public const int DefaultMaxMessageLength = 32 * 1024;
+
+    /// <summary>Default number of daily partitions created ahead of today.</summary>
+    public const int DefaultPartitionDaysAhead = 7;
+
     /// <summary>Write events to PostgreSQL (<c>database.enabled</c>).</summary>
     public bool Enabled { get; set; } = DefaultEnabled;
 
@@ -35,4 +61,37 @@ public sealed class DatabaseSettings
 
     /// <summary>The PostgreSQL connection string (<c>database.connection_string</c>, <c>TRADINGLOG_CONNECTION</c>). Null starts the embedded server.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>Connection string of the writer role (INSERT only), used by the sink when set (<c>database.writer_connection_string</c>).</summary>
+    public string? WriterConnectionString { get; set; }
+
+    /// <summary>Connection string of the reader role, used by queries and the dashboard (<c>database.reader_connection_string</c>).</summary>
+    public string? ReaderConnectionString { get; set; }
+
+    /// <summary>Connection string of the maintenance role, used by retention (<c>database.maintenance_connection_string</c>).</summary>
+    public string? MaintenanceConnectionString { get; set; }
+
+    /// <summary>Data directory of the embedded server (<c>database.data_directory</c>).</summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory;
+
+    /// <summary>Folder of the durable spool (<c>database.spool_directory</c>).</summary>
+    public string SpoolDirectory { get; set; } = DefaultSpoolDirectory;
+
+    /// <summary>Largest total size of the spool; past it the oldest batches are dropped and counted (<c>database.spool_max_size</c>).</summary>
+    public long SpoolMaxBytes { get; set; } = DefaultSpoolMaxBytes;
+
+    /// <summary>Folder of rows PostgreSQL refused, one JSON line each with the reason (<c>database.dead_letter_directory</c>).</summary>
+    public string DeadLetterDirectory { get; set; } = DefaultDeadLetterDirectory;
+
+    /// <summary>Events the queue holds before <see cref="QueueFullMode"/> applies (<c>database.queue_capacity</c>).</summary>
+    public int QueueCapacity { get; set; } = DefaultQueueCapacity;
+
+    /// <summary>What the call site does when the queue is full: <c>block</c> (bounded wait, then drop) or <c>drop</c> (<c>database.queue_full_mode</c>).</summary>
+    public QueueFullMode QueueFullMode { get; set; } = DefaultQueueFullMode;
+
+    /// <summary>Longest stored message in characters (<c>database.max_message_length</c>).</summary>
+    public int MaxMessageLength { get; set; } = DefaultMaxMessageLength;
+
+    /// <summary>Daily partitions created ahead of today (<c>database.partition_days_ahead</c>).</summary>
+    public int PartitionDaysAhead { get; set; } = DefaultPartitionDaysAhead;
 }

@@ -39,6 +39,17 @@ internal static class SettingCatalog
             new(["logging.database.connection_string"], [SettingDefinition.VariableOf("logging.database.connection_string"), "TRADINGLOG_CONNECTION"],
                 SettingParsers.OptionalText, (s, v) => s.Database.ConnectionString = (string?)v,
                 s => s.Database.ConnectionString is { } c ? SecretMasker.MaskConnectionString(c) : "(embedded server)", secret: true),
+            Secret("logging.database.writer_connection_string", (s, v) => s.Database.WriterConnectionString = (string?)v, s => s.Database.WriterConnectionString),
+            Secret("logging.database.reader_connection_string", (s, v) => s.Database.ReaderConnectionString = (string?)v, s => s.Database.ReaderConnectionString),
+            Secret("logging.database.maintenance_connection_string", (s, v) => s.Database.MaintenanceConnectionString = (string?)v, s => s.Database.MaintenanceConnectionString),
+            Def("logging.database.data_directory", SettingParsers.FilePath, (s, v) => s.Database.DataDirectory = (string)v!, s => s.Database.DataDirectory),
+            Def("logging.database.spool_directory", SettingParsers.FilePath, (s, v) => s.Database.SpoolDirectory = (string)v!, s => s.Database.SpoolDirectory),
+            Def("logging.database.spool_max_size", SettingParsers.Size, (s, v) => s.Database.SpoolMaxBytes = (long)v!, s => SettingParsers.SizeText(s.Database.SpoolMaxBytes)),
+            Def("logging.database.dead_letter_directory", SettingParsers.FilePath, (s, v) => s.Database.DeadLetterDirectory = (string)v!, s => s.Database.DeadLetterDirectory),
+            Def("logging.database.queue_capacity", SettingParsers.Int(1), (s, v) => s.Database.QueueCapacity = (int)v!, s => Text(s.Database.QueueCapacity)),
+            Def("logging.database.queue_full_mode", SettingParsers.QueueMode, (s, v) => s.Database.QueueFullMode = (TradingLog.Pipeline.QueueFullMode)v!, s => s.Database.QueueFullMode.ToString().ToLowerInvariant()),
+            Def("logging.database.max_message_length", SettingParsers.Int(256), (s, v) => s.Database.MaxMessageLength = (int)v!, s => Text(s.Database.MaxMessageLength)),
+            Def("logging.database.partition_days_ahead", SettingParsers.Int(1), (s, v) => s.Database.PartitionDaysAhead = (int)v!, s => Text(s.Database.PartitionDaysAhead)),
             Def(["logging.retention.active_days", "logging.retention.database_archive_after_days"], SettingParsers.Days, (s, v) => s.Retention.ActiveDays = (int)v!, s => Text(s.Retention.ActiveDays), flat: "DATABASE_ARCHIVE_AFTER_DAYS"),
             Def(["logging.retention.archive_days", "logging.retention.database_retention_days"], SettingParsers.Days, (s, v) => s.Retention.ArchiveDays = (int)v!, s => Text(s.Retention.ArchiveDays), flat: "DATABASE_RETENTION_DAYS"),
             Def("logging.retention.cleanup_schedule", SettingParsers.Cron, (s, v) => s.Retention.CleanupSchedule = (string)v!, s => s.Retention.CleanupSchedule, flat: "CLEANUP_SCHEDULE"),
@@ -75,6 +86,10 @@ internal static class SettingCatalog
 
         return list;
     }
+
+    private static SettingDefinition Secret(string key, Action<TradingLogSettings, object?> apply, Func<TradingLogSettings, string?> read) =>
+        new([key], [SettingDefinition.VariableOf(key)], SettingParsers.OptionalText, apply,
+            s => read(s) is { } c ? SecretMasker.MaskConnectionString(c) : "(not set)", secret: true);
 
     private static ServiceSettings ServiceOf(TradingLogSettings settings, string name)
     {

@@ -158,6 +158,13 @@ internal static partial class SettingParsers
         }
     }
 
+    public static object QueueMode(string? raw) => raw?.Trim().ToLowerInvariant() switch
+    {
+        "block" => TradingLog.Pipeline.QueueFullMode.Block,
+        "drop" => TradingLog.Pipeline.QueueFullMode.Drop,
+        _ => throw new SettingValueException($"'{raw}' is not a queue mode; use block or drop"),
+    };
+
     public static object? OptionalText(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
 
     [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB|TB|TiB)?\s*$", RegexOptions.IgnoreCase)]

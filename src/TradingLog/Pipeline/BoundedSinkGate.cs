@@ -8,7 +8,7 @@ namespace TradingLog.Pipeline;
 /// Bounds the queue of a Serilog batching sink. The call site pays an interlocked increment; when the queue holds
 /// <c>capacity</c> events it drops (counted) or waits a bounded time for room, as configured.
 /// </summary>
-internal sealed class BoundedSinkGate(ILogEventSink inner, QueueGauge gauge, int capacity, QueueFullMode mode, TimeSpan maxBlock, TradingLogHealth health)
+internal sealed class BoundedSinkGate(ILogEventSink inner, QueueGauge gauge, int capacity, QueueFullMode mode, TimeSpan maxBlock, TradingLogHealth health, Action? onDropped = null)
     : ILogEventSink, IDisposable, IAsyncDisposable
 {
     public void Emit(LogEvent logEvent)
@@ -17,6 +17,7 @@ internal sealed class BoundedSinkGate(ILogEventSink inner, QueueGauge gauge, int
         {
             gauge.Decrement(1);
             health.QueueFull(this, logEvent);
+            onDropped?.Invoke();
             return;
         }
 

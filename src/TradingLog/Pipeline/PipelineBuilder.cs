@@ -41,16 +41,17 @@ internal static class PipelineBuilder
 
         var targets = CreateTargets(service, settings, workingDirectory, health);
         ITextFormatter fileFormatter = settings.JsonFormat ? new JsonLineFormatter(settings.Structured) : new TextLineFormatter(template);
-        configuration.WriteTo.Sink(Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, QueueFullMode.Block, health));
+        configuration.WriteTo.Sink(Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, QueueFullMode.Block, health).Sink);
 
         if (settings.Console.Enabled)
         {
             var console = new ConsoleSink(new TextLineFormatter(template, settings.Console.Colored), health);
-            configuration.WriteTo.Sink(Batched(console, options.QueueCapacity, QueueFullMode.Drop, health),
+            configuration.WriteTo.Sink(Batched(console, options.QueueCapacity, QueueFullMode.Drop, health).Sink,
                 restrictedToMinimumLevel: settings.Console.Level ?? LogEventLevel.Verbose);
         }
 
-        var context = new TradingLogPipelineContext(configuration, settings, service, health, resources);
+        var components = new Dictionary<Type, object>();
+        var context = new TradingLogPipelineContext(configuration, settings, service, health, resources, components, workingDirectory);
         foreach (var extension in options.Extensions)
         {
             extension.Configure(context);
@@ -58,7 +59,7 @@ internal static class PipelineBuilder
 
         options.ConfigureSerilog?.Invoke(configuration);
         var logger = configuration.CreateLogger();
-        var host = new TradingLogHost(service, settings, logger, health, [.. targets.Select(t => t.File.FullPath)], resources);
+        var host = new TradingLogHost(service, settings, logger, health, [.. targets.Select(t => t.File.FullPath)], resources, components);
         if (settings.Performance.LogDatabaseQueries)
         {
             resources.Add(new DatabaseQueryTimer(host.Logger.ForCategory(LogCategory.Performance)));
@@ -68,17 +69,18 @@ internal static class PipelineBuilder
     }
 
     /// <summary>A batched sink behind a bounded queue: the call site only enqueues; a background task formats and writes.</summary>
-    internal static ILogEventSink Batched(IBatchedLogEventSink sink, int capacity, QueueFullMode mode, TradingLogHealth health)
+    internal static (ILogEventSink Sink, QueueGauge Gauge) Batched(IBatchedLogEventSink sink, int capacity, QueueFullMode mode, TradingLogHealth health,
+        int batchSize = FileBatchSize, TimeSpan? bufferingTime = null, Action? onDropped = null)
     {
         var gauge = new QueueGauge();
         var batching = LoggerSinkConfiguration.CreateSink(sinks => sinks.Sink(new GaugedBatchedSink(sink, gauge), new BatchingOptions
         {
-            BatchSizeLimit = FileBatchSize,
-            BufferingTimeLimit = FileBufferingTime,
+            BatchSizeLimit = batchSize,
+            BufferingTimeLimit = bufferingTime ?? FileBufferingTime,
             EagerlyEmitFirstEvent = true,
             QueueLimit = null,
         }));
-        return new BoundedSinkGate(batching, gauge, capacity, mode, TradingLogOptions.DefaultMaxBlock, health);
+        return (new BoundedSinkGate(batching, gauge, capacity, mode, TradingLogOptions.DefaultMaxBlock, health, onDropped), gauge);
     }
 
     private static List<FileTarget> CreateTargets(string service, TradingLogSettings settings, string workingDirectory, TradingLogHealth health)

@@ -1,0 +1,27 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradingLog.Cli.Infrastructure;
+using TradingLog.Configuration;
+using TradingLog.PostgreSql.Server;
+
+namespace TradingLog.Cli.Commands.Db;
+
+/// <summary><c>tradelog db start</c>: initialises and starts the embedded server (or says that a server is configured).</summary>
+internal sealed class DbStartCommand(IAnsiConsole console) : AsyncCommand<DatabaseCommandSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext context, DatabaseCommandSettings settings, CancellationToken cancellationToken) =>
+        CommandErrors.RunAsync(async () =>
+        {
+            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            if (loaded.Settings.Database.ConnectionString is { } configured)
+            {
+                console.MarkupLine($"A server is configured ({Markup.Escape(SecretMasker.MaskConnectionString(configured))}); there is nothing to start.");
+                return ExitCodes.Success;
+            }
+
+            var info = await console.Status().StartAsync("Starting the embedded PostgreSQL server…",
+                _ => new EmbeddedPostgres(loaded.Settings.Database.DataDirectory).StartAsync(cancellationToken));
+            DbStatusCommand.Print(console, info, settings.Json);
+            return ExitCodes.Success;
+        });
+}

@@ -1,0 +1,32 @@
+using Npgsql;
+using TradingLog.Configuration;
+using TradingLog.PostgreSql.Server;
+
+namespace TradingLog.Cli.Infrastructure;
+
+/// <summary>Turns the failures a command can meet into one clear line on standard error and an exit code.</summary>
+internal static class CommandErrors
+{
+    public static async Task<int> RunAsync(Func<Task<int>> command)
+    {
+        try
+        {
+            return await command();
+        }
+        catch (TradingLogConfigurationException e)
+        {
+            await Console.Error.WriteLineAsync("tradelog: " + e.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (EmbeddedServerException e)
+        {
+            await Console.Error.WriteLineAsync("tradelog: embedded PostgreSQL: " + e.Message);
+            return ExitCodes.Failure;
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            await Console.Error.WriteLineAsync("tradelog: the database cannot be reached: " + SecretMasker.MaskConnectionString(e.Message));
+            return ExitCodes.Failure;
+        }
+    }
+}

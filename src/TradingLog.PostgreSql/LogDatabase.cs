@@ -1,0 +1,85 @@
+using Npgsql;
+using TradingLog.Configuration;
+using TradingLog.PostgreSql.Schema;
+using TradingLog.PostgreSql.Server;
+
+namespace TradingLog.PostgreSql;
+
+/// <summary>
+/// The database TradingLog logs to, with a connection string per role: the configured server
+/// (<c>database.connection_string</c>, <c>TRADINGLOG_CONNECTION</c>, <c>--connection</c>) or, when none is configured,
+/// the embedded server, started on demand. Role-specific connection strings, when configured, are used for writing,
+/// reading and maintenance; otherwise the main one is.
+/// </summary>
+public sealed class LogDatabase
+{
+    /// <summary>The application name of the sink's connections, so its own COPY commands are not timed as queries.</summary>
+    public const string SinkApplicationName = "tradelog-sink";
+
+    private LogDatabase(string admin, DatabaseSettings settings, EmbeddedServerInfo? embedded)
+    {
+        AdminConnectionString = admin;
+        WriterConnectionString = settings.WriterConnectionString ?? admin;
+        ReaderConnectionString = settings.ReaderConnectionString ?? admin;
+        MaintenanceConnectionString = settings.MaintenanceConnectionString ?? admin;
+        Tables = LogTables.From(settings);
+        PartitionDaysAhead = settings.PartitionDaysAhead;
+        Embedded = embedded;
+    }
+
+    /// <summary>The connection string with rights to migrate the schema.</summary>
+    public string AdminConnectionString { get; }
+
+    /// <summary>The connection string the sink writes with.</summary>
+    public string WriterConnectionString { get; }
+
+    /// <summary>The connection string queries read with.</summary>
+    public string ReaderConnectionString { get; }
+
+    /// <summary>The connection string retention runs with.</summary>
+    public string MaintenanceConnectionString { get; }
+
+    /// <summary>The embedded server, when it is the one in use.</summary>
+    public EmbeddedServerInfo? Embedded { get; }
+
+    internal LogTables Tables { get; }
+
+    internal int PartitionDaysAhead { get; }
+
+    /// <summary>Resolves the database for <paramref name="settings"/>, starting the embedded server if none is configured.</summary>
+    public static async Task<LogDatabase> ConnectAsync(TradingLogSettings settings, string workingDirectory, CancellationToken cancellationToken = default)
+    {
+        if (settings.Database.ConnectionString is { } configured)
+        {
+            return new LogDatabase(configured, settings.Database, null);
+        }
+
+        var embedded = await new EmbeddedPostgres(Path.GetFullPath(settings.Database.DataDirectory, workingDirectory)).StartAsync(cancellationToken);
+        return new LogDatabase(embedded.ConnectionString(), settings.Database, embedded);
+    }
+
+    /// <summary>Applies pending migrations and creates the partitions ahead; safe to call from several processes at once.</summary>
+    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(AdminConnectionString);
+        return await SchemaMigrator.MigrateAsync(dataSource, Tables, PartitionDaysAhead, cancellationToken);
+    }
+
+    /// <summary>A pooled data source for <paramref name="connectionString"/>.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string? applicationName = null, int maxPoolSize = 10)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            MaxPoolSize = maxPoolSize,
+            Timeout = 5,
+            CommandTimeout = 60,
+            KeepAlive = 30,
+        };
+        if (applicationName is not null)
+        {
+            builder.ApplicationName = applicationName;
+        }
+
+        return NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace TradingLog.PostgreSql.Sink;
+
+/// <summary>
+/// The durable on-disk queue of batches that could not reach PostgreSQL. One file per batch, written to a temporary
+/// name and renamed, so a crash never leaves half a batch. Files are replayed oldest first; a process claims a file by
+/// renaming it, so two processes of one service never replay the same batch. Past <c>maxBytes</c> the oldest
+/// batches are dropped and counted.
+/// </summary>
+internal sealed class BatchSpool
+{
+    private const string Extension = ".batch";
+    private readonly string _directory;
+    private readonly long _maxBytes;
+    private readonly DatabaseSinkMetrics _metrics;
+    private readonly string _claimSuffix = ".claimed-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+    private long _sequence;
+
+    public BatchSpool(string directory, long maxBytes, DatabaseSinkMetrics metrics)
+    {
+        _directory = directory;
+        _maxBytes = maxBytes;
+        _metrics = metrics;
+        Directory.CreateDirectory(directory);
+        ReleaseAbandonedClaims();
+    }
+
+    public bool IsEmpty => !Pending().Any();
+
+    public long Bytes => Pending().Sum(f => f.Length);
+
+    public long Events => Pending().Sum(f => EventsIn(f.Name));
+
+    public void Append(IReadOnlyList<EncodedEvent> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var name = string.Create(CultureInfo.InvariantCulture,
+            $"{DateTime.UtcNow.Ticks:D19}-{Environment.ProcessId:D7}-{Interlocked.Increment(ref _sequence):D9}-{batch.Count:D6}{Extension}");
+        var path = Path.Combine(_directory, name);
+        var temporary = path + ".tmp";
+        using (var stream = File.Create(temporary))
+        {
+            JsonSerializer.Serialize(stream, batch);
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, path);
+        _metrics.AddSpooled(batch.Count);
+        EnforceBound();
+    }
+
+    /// <summary>Claims the oldest batch for replay, or returns null when there is none left.</summary>
+    public SpoolClaim? ClaimOldest()
+    {
+        foreach (var file in Pending().OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var claimed = file.FullName + _claimSuffix;
+            try
+            {
+                File.Move(file.FullName, claimed);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var stream = File.OpenRead(claimed);
+                var batch = JsonSerializer.Deserialize<List<EncodedEvent>>(stream) ?? [];
+                return new SpoolClaim(claimed, file.FullName, batch);
+            }
+            catch (JsonException)
+            {
+                File.Move(claimed, file.FullName + ".corrupt");
+            }
+        }
+
+        return null;
+    }
+
+    public static void Complete(SpoolClaim claim) => File.Delete(claim.ClaimedPath);
+
+    public static void Release(SpoolClaim claim) => File.Move(claim.ClaimedPath, claim.OriginalPath, overwrite: true);
+
+    private IEnumerable<FileInfo> Pending() =>
+        new DirectoryInfo(_directory).EnumerateFiles("*" + Extension);
+
+    private void EnforceBound()
+    {
+        var files = Pending().OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var total = files.Sum(f => f.Length);
+        foreach (var file in files)
+        {
+            if (total <= _maxBytes)
+            {
+                break;
+            }
+
+            try
+            {
+                File.Delete(file.FullName);
+                total -= file.Length;
+                _metrics.AddDropped(EventsIn(file.Name));
+                _metrics.Failed($"spool over {_maxBytes} bytes: dropped the oldest batch {file.Name}");
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    private void ReleaseAbandonedClaims()
+    {
+        foreach (var file in new DirectoryInfo(_directory).EnumerateFiles("*" + Extension + ".claimed-*"))
+        {
+            var pid = file.Name[(file.Name.LastIndexOf('-') + 1)..];
+            if (int.TryParse(pid, CultureInfo.InvariantCulture, out var id) && !IsAlive(id))
+            {
+                File.Move(file.FullName, file.FullName[..file.FullName.IndexOf(".claimed-", StringComparison.Ordinal)], overwrite: true);
+            }
+        }
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        if (processId == Environment.ProcessId)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static long EventsIn(string name)
+    {
+        var stem = name[..name.IndexOf(Extension, StringComparison.Ordinal)];
+        return long.TryParse(stem[(stem.LastIndexOf('-') + 1)..], CultureInfo.InvariantCulture, out var count) ? count : 0;
+    }
+}

@@ -1,0 +1,166 @@
+using Npgsql;
+using NpgsqlTypes;
+using TradingLog.PostgreSql.Schema;
+
+namespace TradingLog.PostgreSql.Sink;
+
+/// <summary>
+/// Writes a batch in one transaction with binary COPY, one COPY per table. The normal path copies straight into the
+/// tables. The replay path (<c>deduplicate</c>) copies into temporary tables and inserts with
+/// <c>ON CONFLICT (event_id, timestamp) DO NOTHING</c>, so a batch whose commit was already done is not stored twice.
+/// </summary>
+internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tables)
+{
+    private const string SystemColumns = "event_id, timestamp, service, level, event_type, message, correlation_id, metadata";
+    private const string TradeColumns = "event_id, timestamp, trade_id, symbol, side, quantity, price, strategy, execution_time_ms, status, error_message, correlation_id";
+    private const string PerformanceColumns = "event_id, timestamp, service, operation, execution_time_ms, memory_usage_mb, cpu_usage_percent, metadata";
+
+    public async Task WriteAsync(IReadOnlyList<EncodedEvent> batch, bool deduplicate, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var trades = batch.Where(e => e.Trade is not null).Select(e => e.Trade!).ToList();
+        var performance = batch.Where(e => e.Performance is not null).Select(e => e.Performance!).ToList();
+        if (!deduplicate)
+        {
+            await CopySystemAsync(connection, tables.Active, batch, cancellationToken);
+            await CopyTradesAsync(connection, LogTables.Trading, trades, cancellationToken);
+            await CopyPerformanceAsync(connection, LogTables.Performance, performance, cancellationToken);
+        }
+        else
+        {
+            await ExecuteAsync(connection, $"""
+                CREATE TEMP TABLE tl_stage_system (event_id uuid, timestamp timestamptz, service text, level text, event_type text,
+                    message text, correlation_id text, metadata jsonb) ON COMMIT DROP;
+                CREATE TEMP TABLE tl_stage_trades (event_id uuid, timestamp timestamptz, trade_id text, symbol text, side text,
+                    quantity numeric, price numeric, strategy text, execution_time_ms integer, status text, error_message text, correlation_id text) ON COMMIT DROP;
+                CREATE TEMP TABLE tl_stage_performance (event_id uuid, timestamp timestamptz, service text, operation text,
+                    execution_time_ms integer, memory_usage_mb integer, cpu_usage_percent numeric, metadata jsonb) ON COMMIT DROP;
+                """, cancellationToken);
+            await CopySystemAsync(connection, "tl_stage_system", batch, cancellationToken);
+            await CopyTradesAsync(connection, "tl_stage_trades", trades, cancellationToken);
+            await CopyPerformanceAsync(connection, "tl_stage_performance", performance, cancellationToken);
+            await ExecuteAsync(connection, $"""
+                INSERT INTO {tables.Active} ({SystemColumns}) SELECT {SystemColumns} FROM tl_stage_system ON CONFLICT (event_id, timestamp) DO NOTHING;
+                INSERT INTO {LogTables.Trading} ({TradeColumns}) SELECT {TradeColumns} FROM tl_stage_trades ON CONFLICT (event_id, timestamp) DO NOTHING;
+                INSERT INTO {LogTables.Performance} ({PerformanceColumns}) SELECT {PerformanceColumns} FROM tl_stage_performance ON CONFLICT (event_id, timestamp) DO NOTHING;
+                """, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task CopySystemAsync(NpgsqlConnection connection, string table, IReadOnlyList<EncodedEvent> batch, CancellationToken cancellationToken)
+    {
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({SystemColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var e in batch)
+        {
+            var row = e.System;
+            importer.StartRow();
+            importer.Write(row.EventId, NpgsqlDbType.Uuid);
+            importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
+            importer.Write(row.Service, NpgsqlDbType.Varchar);
+            importer.Write(row.Level, NpgsqlDbType.Varchar);
+            WriteText(importer, row.EventType);
+            importer.Write(row.Message, NpgsqlDbType.Text);
+            WriteText(importer, row.CorrelationId);
+            importer.Write(row.Metadata, NpgsqlDbType.Jsonb);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyTradesAsync(NpgsqlConnection connection, string table, List<TradeLogRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({TradeColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            importer.Write(row.EventId, NpgsqlDbType.Uuid);
+            importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
+            WriteText(importer, row.TradeId);
+            WriteText(importer, row.Symbol);
+            WriteText(importer, row.Side);
+            WriteNumeric(importer, row.Quantity);
+            WriteNumeric(importer, row.Price);
+            WriteText(importer, row.Strategy);
+            WriteInt(importer, row.ExecutionTimeMs);
+            WriteText(importer, row.Status);
+            WriteText(importer, row.ErrorMessage);
+            WriteText(importer, row.CorrelationId);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task CopyPerformanceAsync(NpgsqlConnection connection, string table, List<PerformanceLogRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({PerformanceColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            importer.Write(row.EventId, NpgsqlDbType.Uuid);
+            importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
+            WriteText(importer, row.Service);
+            WriteText(importer, row.Operation);
+            WriteInt(importer, row.ExecutionTimeMs);
+            WriteInt(importer, row.MemoryUsageMb);
+            WriteNumeric(importer, row.CpuUsagePercent);
+            importer.Write(row.Metadata, NpgsqlDbType.Jsonb);
+        }
+
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static void WriteText(NpgsqlBinaryImporter importer, string? value)
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value, NpgsqlDbType.Text);
+        }
+    }
+
+    private static void WriteNumeric(NpgsqlBinaryImporter importer, decimal? value)
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value.Value, NpgsqlDbType.Numeric);
+        }
+    }
+
+    private static void WriteInt(NpgsqlBinaryImporter importer, int? value)
+    {
+        if (value is null)
+        {
+            importer.WriteNull();
+        }
+        else
+        {
+            importer.Write(value.Value, NpgsqlDbType.Integer);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

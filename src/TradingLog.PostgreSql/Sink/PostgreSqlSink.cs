@@ -1,0 +1,227 @@
+using Npgsql;
+using Serilog.Core;
+using Serilog.Events;
+using TradingLog.Diagnostics;
+using TradingLog.PostgreSql.Schema;
+
+namespace TradingLog.PostgreSql.Sink;
+
+/// <summary>
+/// The batched sink that stores events in PostgreSQL. Per batch: encode (sanitise) every event, then COPY all rows in
+/// one transaction. When the database is away the batch goes to the <see cref="BatchSpool"/>, and later batches follow
+/// it there until the spool has been replayed, so order is kept. When PostgreSQL refuses a batch for its data, the batch
+/// is split to isolate the bad rows, which go to the dead-letter file; every good row is stored. Nothing is thrown.
+/// </summary>
+internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private readonly Func<CancellationToken, Task<LogDatabase>> _connect;
+    private readonly LogEventEncoder _encoder;
+    private readonly BatchSpool _spool;
+    private readonly DeadLetterWriter _deadLetters;
+    private readonly DatabaseSinkMetrics _metrics;
+    private readonly TradingLogHealth _health;
+    private NpgsqlDataSource? _dataSource;
+    private CopyBatchWriter? _writer;
+    private int _consecutiveFailures;
+    private DateTime _retryAt = DateTime.MinValue;
+
+    public PostgreSqlSink(Func<CancellationToken, Task<LogDatabase>> connect, LogEventEncoder encoder, BatchSpool spool,
+        DeadLetterWriter deadLetters, DatabaseSinkMetrics metrics, TradingLogHealth health)
+    {
+        _connect = connect;
+        _encoder = encoder;
+        _spool = spool;
+        _deadLetters = deadLetters;
+        _metrics = metrics;
+        _health = health;
+    }
+
+    public async Task EmitBatchAsync(IReadOnlyCollection<LogEvent> batch)
+    {
+        var encoded = new List<EncodedEvent>(batch.Count);
+        foreach (var logEvent in batch)
+        {
+            try
+            {
+                encoded.Add(_encoder.Encode(logEvent));
+            }
+            catch (Exception e)
+            {
+                Report(LoggingFailureKind.Permanent, "an event could not be encoded; it was dead-lettered", e);
+                TryDeadLetter(() => _deadLetters.Write(new EncodedEvent(new SystemLogRow(Guid.CreateVersion7(), logEvent.Timestamp.UtcDateTime,
+                    "unknown", LevelNames.ToName(logEvent.Level), null, logEvent.MessageTemplate.Text, null, "{}")), "encoding failed: " + e.Message), 1);
+            }
+        }
+
+        await DeliverAsync(encoded);
+    }
+
+    public async Task OnEmptyBatchAsync()
+    {
+        if (DateTime.UtcNow >= _retryAt && !_spool.IsEmpty)
+        {
+            await ReplayAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task DeliverAsync(List<EncodedEvent> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        if (DateTime.UtcNow < _retryAt || !_spool.IsEmpty && !await ReplayAsync(CancellationToken.None))
+        {
+            Spool(batch);
+            return;
+        }
+
+        var unavailable = await WriteIsolatingAsync(batch, deduplicate: false, CancellationToken.None);
+        if (unavailable.Count > 0)
+        {
+            Spool(unavailable);
+        }
+    }
+
+    /// <summary>Replays spooled batches oldest first; true when the spool is empty afterwards.</summary>
+    private async Task<bool> ReplayAsync(CancellationToken cancellationToken)
+    {
+        while (_spool.ClaimOldest() is { } claim)
+        {
+            var unavailable = await WriteIsolatingAsync(claim.Batch, deduplicate: true, cancellationToken);
+            if (unavailable.Count > 0)
+            {
+                BatchSpool.Release(claim);
+                return false;
+            }
+
+            BatchSpool.Complete(claim);
+            _metrics.AddReplayed(claim.Batch.Count);
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the batch; returns the events that could not be written because the database is away.</summary>
+    private async Task<IReadOnlyList<EncodedEvent>> WriteIsolatingAsync(IReadOnlyList<EncodedEvent> batch, bool deduplicate, CancellationToken cancellationToken)
+    {
+        CopyBatchWriter writer;
+        try
+        {
+            writer = await WriterAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            return Unavailable(batch, e);
+        }
+
+        try
+        {
+            await writer.WriteAsync(batch, deduplicate, cancellationToken);
+            _metrics.AddWritten(batch.Count);
+            _consecutiveFailures = 0;
+            return [];
+        }
+        catch (Exception e)
+        {
+            switch (FailureClassifier.Classify(e))
+            {
+                case FailureKind.Duplicate:
+                    return await WriteIsolatingAsync(batch, deduplicate: true, cancellationToken);
+                case FailureKind.BadData when batch.Count == 1:
+                    Report(LoggingFailureKind.Permanent, "PostgreSQL refused a row; it was dead-lettered", e);
+                    TryDeadLetter(() => _deadLetters.Write(batch[0], e.Message), 1);
+                    return [];
+                case FailureKind.BadData:
+                    var half = batch.Count / 2;
+                    var first = await WriteIsolatingAsync([.. batch.Take(half)], deduplicate, cancellationToken);
+                    var second = first.Count > 0 ? [.. batch.Skip(half)] : await WriteIsolatingAsync([.. batch.Skip(half)], deduplicate, cancellationToken);
+                    return [.. first, .. second];
+                default:
+                    if (e is not PostgresException)
+                    {
+                        _dataSource?.Clear();
+                    }
+
+                    return Unavailable(batch, e);
+            }
+        }
+    }
+
+    private IReadOnlyList<EncodedEvent> Unavailable(IReadOnlyList<EncodedEvent> batch, Exception e)
+    {
+        _consecutiveFailures++;
+        var backoff = TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 250 * Math.Pow(2, Math.Min(_consecutiveFailures, 10))));
+        _retryAt = DateTime.UtcNow + backoff;
+        Report(LoggingFailureKind.Temporary, $"the database is unavailable; batches are spooled and retried in {backoff.TotalSeconds:0.#} s", e);
+        return batch;
+    }
+
+    private async Task<CopyBatchWriter> WriterAsync(CancellationToken cancellationToken)
+    {
+        if (_writer is not null)
+        {
+            return _writer;
+        }
+
+        var database = await _connect(cancellationToken);
+        await database.MigrateAsync(cancellationToken);
+        _dataSource = LogDatabase.CreateDataSource(database.WriterConnectionString, LogDatabase.SinkApplicationName, maxPoolSize: 4);
+        _writer = new CopyBatchWriter(_dataSource, database.Tables);
+        return _writer;
+    }
+
+    private void Spool(IReadOnlyList<EncodedEvent> batch)
+    {
+        try
+        {
+            _spool.Append(batch);
+        }
+        catch (Exception e)
+        {
+            _metrics.AddDropped(batch.Count);
+            Report(LoggingFailureKind.Permanent, $"the spool could not be written; {batch.Count} events are lost", e);
+        }
+    }
+
+    private void TryDeadLetter(Action write, long count)
+    {
+        try
+        {
+            write();
+            _metrics.AddDeadLettered(count);
+        }
+        catch (Exception e)
+        {
+            _metrics.AddDropped(count);
+            Report(LoggingFailureKind.Permanent, "the dead-letter file could not be written", e);
+        }
+    }
+
+    private void Report(LoggingFailureKind kind, string message, Exception? exception)
+    {
+        _metrics.Failed(exception is null ? message : $"{message}: {exception.Message}");
+        _health.OnLoggingFailed(this, kind, message, null, exception);
+    }
+
+    /// <summary>Called after the queue has drained: one last replay, bounded in time; what remains stays spooled for the next start.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (!_spool.IsEmpty && DateTime.UtcNow >= _retryAt)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                ReplayAsync(timeout.Token).GetAwaiter().GetResult();
+            }
+        }
+        catch (Exception e)
+        {
+            Report(LoggingFailureKind.Temporary, "the spool could not be flushed at shutdown; it is kept for the next start", e);
+        }
+
+        _dataSource?.Dispose();
+    }
+}

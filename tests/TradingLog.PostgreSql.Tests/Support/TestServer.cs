@@ -1,0 +1,66 @@
+using Npgsql;
+using TradingLog.PostgreSql.Schema;
+using TradingLog.PostgreSql.Server;
+
+namespace TradingLog.PostgreSql.Tests.Support;
+
+/// <summary>
+/// The PostgreSQL server of this test run: TradingLog's own embedded server, started by the first test that needs it
+/// in a private folder and stopped when the run ends. A migrated template database makes each test's own database cheap.
+/// </summary>
+public static class TestServer
+{
+    private const string Template = "tl_template";
+    private static readonly Lazy<Task<EmbeddedServerInfo>> Server = new(StartAsync);
+
+    public static string Root { get; } = Path.Combine(Path.GetTempPath(), "tradelog-pg-tests", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public static Task<EmbeddedServerInfo> InfoAsync() => Server.Value;
+
+    /// <summary>A new, migrated database of its own for one test; returns its superuser connection string.</summary>
+    public static async Task<string> CreateDatabaseAsync()
+    {
+        var info = await InfoAsync();
+        var name = "t_" + Guid.NewGuid().ToString("N");
+        await using var connection = new NpgsqlConnection(info.ConnectionString("postgres"));
+        await connection.OpenAsync();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {name} TEMPLATE {Template}", connection);
+                await create.ExecuteNonQueryAsync();
+                return info.ConnectionString(name);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static async Task<EmbeddedServerInfo> StartAsync()
+    {
+        var server = new EmbeddedPostgres(Path.Combine(Root, "pgdata"));
+        var info = await server.StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            server.StopAsync().GetAwaiter().GetResult();
+            try
+            {
+                Directory.Delete(Root, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
+        await EmbeddedPostgres.EnsureDatabaseAsync(info, Template, CancellationToken.None);
+        await using (var dataSource = NpgsqlDataSource.Create(info.ConnectionString(Template)))
+        {
+            await SchemaMigrator.MigrateAsync(dataSource, LogTables.Default, daysAhead: 7);
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        return info;
+    }
+}
