@@ -113,7 +113,11 @@ internal static class Migrations
                 END IF;
                 EXECUTE format('SELECT count(*) FROM %I WHERE timestamp >= %L AND timestamp < %L', default_name, from_ts, to_ts) INTO stray;
                 IF stray = 0 THEN
-                    EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', partition_name, parent, from_ts, to_ts);
+                    BEGIN
+                        EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', partition_name, parent, from_ts, to_ts);
+                    EXCEPTION WHEN duplicate_table THEN
+                        NULL; -- created meanwhile by another session
+                    END;
                 ELSE
                     EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', partition_name, parent);
                     EXECUTE format('WITH moved AS (DELETE FROM %I WHERE timestamp >= %L AND timestamp < %L RETURNING *) INSERT INTO %I SELECT * FROM moved',

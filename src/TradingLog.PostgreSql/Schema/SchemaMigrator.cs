@@ -46,10 +46,11 @@ internal static class SchemaMigrator
                 applied.Add(migration.Version);
             }
 
+            // Under the same lock, so services starting together do not create the same partition twice.
+            await EnsurePartitionsAsync(connection, DateTime.UtcNow.Date.AddDays(-1), DateTime.UtcNow.Date.AddDays(daysAhead), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await EnsurePartitionsAsync(connection, DateTime.UtcNow.Date.AddDays(-1), DateTime.UtcNow.Date.AddDays(daysAhead), cancellationToken);
         return applied;
     }
 

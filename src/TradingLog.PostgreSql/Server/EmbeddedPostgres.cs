@@ -97,7 +97,9 @@ public sealed class EmbeddedPostgres
     /// <summary>Creates <paramref name="database"/> on the server if it does not exist.</summary>
     internal static async Task EnsureDatabaseAsync(EmbeddedServerInfo info, string database, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(info.ConnectionString("postgres"));
+        // Unpooled: a pooled connection may belong to a server instance that has since been restarted.
+        var unpooled = new NpgsqlConnectionStringBuilder(info.ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(unpooled);
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database } } };
         if (await exists.ExecuteScalarAsync(cancellationToken) is null)

@@ -211,7 +211,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     {
         try
         {
-            if (!_spool.IsEmpty && DateTime.UtcNow >= _retryAt)
+            if (!_spool.IsEmpty)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
                 ReplayAsync(timeout.Token).GetAwaiter().GetResult();
