@@ -35,6 +35,7 @@ app.Configure(config =>
         branch.SetDescription("Manage the PostgreSQL log store.");
         branch.AddCommand<DbStartCommand>("start").WithDescription("Initialise and start the embedded PostgreSQL server (no-op when a server is configured).");
         branch.AddCommand<DbStopCommand>("stop").WithDescription("Stop the embedded PostgreSQL server.");
+        branch.AddCommand<DbMigrateCommand>("migrate").WithDescription("Apply pending schema migrations and create the daily partitions ahead.");
         branch.AddCommand<DbStatusCommand>("status").WithDescription("Show the server in use and its connection string, password masked.");
     });
 });

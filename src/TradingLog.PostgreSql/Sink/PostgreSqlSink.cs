@@ -2,6 +2,7 @@ using Npgsql;
 using Serilog.Core;
 using Serilog.Events;
 using TradingLog.Diagnostics;
+using TradingLog.Performance;
 using TradingLog.PostgreSql.Schema;
 
 namespace TradingLog.PostgreSql.Sink;
@@ -39,6 +40,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
 
     public async Task EmitBatchAsync(IReadOnlyCollection<LogEvent> batch)
     {
+        using var quiet = DatabaseQueryTimer.Suppress();
         var encoded = new List<EncodedEvent>(batch.Count);
         foreach (var logEvent in batch)
         {
@@ -59,6 +61,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
 
     public async Task OnEmptyBatchAsync()
     {
+        using var quiet = DatabaseQueryTimer.Suppress();
         if (DateTime.UtcNow >= _retryAt && !_spool.IsEmpty)
         {
             await ReplayAsync(CancellationToken.None);
@@ -209,6 +212,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     /// <summary>Called after the queue has drained: one last replay, bounded in time; what remains stays spooled for the next start.</summary>
     public void Dispose()
     {
+        using var quiet = DatabaseQueryTimer.Suppress();
         try
         {
             if (!_spool.IsEmpty)

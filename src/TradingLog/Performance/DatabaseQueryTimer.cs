@@ -4,16 +4,23 @@ namespace TradingLog.Performance;
 
 /// <summary>
 /// With <c>log_database_queries: true</c>, logs every Npgsql command as a Performance event (<c>db_query</c>) with its
-/// duration and statement, from Npgsql's own <see cref="ActivitySource"/>. Commands of TradingLog's own sink are skipped.
+/// duration and statement, from Npgsql's own <see cref="ActivitySource"/>. Commands of TradingLog's own sink run under <see cref="Suppress"/> and are skipped: timing them would log forever.
 /// </summary>
 internal sealed class DatabaseQueryTimer : IDisposable
 {
     public const string NpgsqlSource = "Npgsql";
 
-    /// <summary>Application name of TradingLog's own connections, whose commands are not timed (that would log forever).</summary>
-    public const string OwnApplicationName = "tradinglog-sink";
 
+    private static readonly AsyncLocal<bool> Suppressed = new();
     private readonly ActivityListener _listener;
+
+    /// <summary>Stops timing the commands of the current flow, such as the sink's own COPY and migrations, until disposed.</summary>
+    public static IDisposable Suppress()
+    {
+        var previous = Suppressed.Value;
+        Suppressed.Value = true;
+        return new Restore(previous);
+    }
 
     public DatabaseQueryTimer(TradingLogger logger)
     {
@@ -23,7 +30,7 @@ internal sealed class DatabaseQueryTimer : IDisposable
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
-                if (IsOwn(activity))
+                if (Suppressed.Value)
                 {
                     return;
                 }
@@ -33,15 +40,16 @@ internal sealed class DatabaseQueryTimer : IDisposable
                 {
                     Operation = "db_query",
                     ExecutionTimeMs = Math.Round(activity.Duration.TotalMilliseconds, 3),
-                });
+                }, member: "");
             },
         };
         ActivitySource.AddActivityListener(_listener);
     }
 
-    private static bool IsOwn(Activity activity) =>
-        activity.GetTagItem("db.npgsql.application_name") is OwnApplicationName
-        || activity.GetBaggageItem("tradinglog.internal") is not null;
-
     public void Dispose() => _listener.Dispose();
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => Suppressed.Value = previous;
+    }
 }

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradingLog.Cli.Infrastructure;
+using TradingLog.Configuration;
+using TradingLog.PostgreSql;
+
+namespace TradingLog.Cli.Commands.Db;
+
+/// <summary><c>tradelog db migrate</c>: applies pending schema migrations and creates the partitions ahead. Idempotent.</summary>
+internal sealed class DbMigrateCommand(IAnsiConsole console) : AsyncCommand<DatabaseCommandSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext context, DatabaseCommandSettings settings, CancellationToken cancellationToken) =>
+        CommandErrors.RunAsync(async () =>
+        {
+            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var applied = await console.Status().StartAsync("Migrating the log store…", async _ =>
+            {
+                var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
+                return await database.MigrateAsync(cancellationToken);
+            });
+            if (settings.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { applied }));
+            }
+            else
+            {
+                console.MarkupLine(applied.Count == 0
+                    ? "The schema is up to date; partitions ahead are in place."
+                    : $"Applied migrations {string.Join(", ", applied)}; partitions ahead are in place.");
+            }
+
+            return ExitCodes.Success;
+        });
+}
