@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Serilog.Core;
 using TradingLog.Configuration;
 using TradingLog.Diagnostics;
@@ -12,6 +13,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
 {
     private readonly List<IDisposable> _resources;
     private readonly Dictionary<Type, object> _components;
+    private readonly List<PosixSignalRegistration> _signals = [];
     private int _disposed;
 
     internal TradingLogHost(string service, TradingLogSettings settings, Logger logger, TradingLogHealth health,
@@ -27,6 +29,20 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
         Logger = new TradingLogger(logger, settings.Performance);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         Current = this;
+    }
+
+    /// <summary>Flushes on SIGTERM, SIGINT and SIGQUIT, then lets the signal end the process as it would have.</summary>
+    internal void FlushOnTermination()
+    {
+        if (OperatingSystem.IsWindows() || OperatingSystem.IsBrowser())
+        {
+            return;
+        }
+
+        foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
+        {
+            _signals.Add(PosixSignalRegistration.Create(signal, _ => Dispose()));
+        }
     }
 
     /// <summary>The most recently configured host; used by the Microsoft.Extensions.Logging helpers for performance settings.</summary>
@@ -68,6 +84,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         SerilogLogger.Dispose();
         DisposeResources();
+        DisposeSignals();
     }
 
     /// <summary>Flushes and closes every sink without blocking a thread.</summary>
@@ -81,6 +98,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         await SerilogLogger.DisposeAsync();
         DisposeResources();
+        DisposeSignals();
     }
 
     private void DisposeResources()
@@ -100,6 +118,14 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
         if (Current == this)
         {
             Current = null;
+        }
+    }
+
+    private void DisposeSignals()
+    {
+        foreach (var registration in _signals)
+        {
+            registration.Dispose();
         }
     }
 

@@ -31,6 +31,12 @@ public sealed class TradingLogOptions
     /// <summary>Packages that add to the pipeline, such as the PostgreSQL sink.</summary>
     public IList<ITradingLogExtension> Extensions { get; } = [];
 
+    /// <summary>
+    /// Flush everything when the process receives SIGTERM, SIGINT (Ctrl-C) or SIGQUIT, before it ends. On by default for
+    /// console programs; the hosting integration turns it off because the host stops gracefully and then disposes the pipeline.
+    /// </summary>
+    public bool FlushOnTermination { get; set; } = true;
+
     /// <summary>Last-chance changes to the Serilog configuration (extra sinks or enrichers).</summary>
     public Action<LoggerConfiguration>? ConfigureSerilog { get; set; }
 }

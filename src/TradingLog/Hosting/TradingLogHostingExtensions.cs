@@ -21,6 +21,7 @@ public static class TradingLogHostingExtensions
         var host = TradingLogging.Configure(service, options =>
         {
             options.WorkingDirectory = builder.Environment.ContentRootPath;
+            options.FlushOnTermination = false;
             options.Configuration.Environment = Environment.GetEnvironmentVariable(Configuration.TradingLogConfigurationOptions.EnvironmentVariable)
                 ?? builder.Environment.EnvironmentName;
             configure?.Invoke(options);

@@ -60,6 +60,11 @@ internal static class PipelineBuilder
         options.ConfigureSerilog?.Invoke(configuration);
         var logger = configuration.CreateLogger();
         var host = new TradingLogHost(service, settings, logger, health, [.. targets.Select(t => t.File.FullPath)], resources, components);
+        if (options.FlushOnTermination)
+        {
+            host.FlushOnTermination();
+        }
+
         if (settings.Performance.LogDatabaseQueries)
         {
             resources.Add(new DatabaseQueryTimer(host.Logger.ForCategory(LogCategory.Performance)));
