@@ -1,6 +1,5 @@
 using System.Globalization;
 using Serilog.Events;
-using Serilog.Formatting.Display;
 
 namespace TradingLog.PostgreSql.Sink;
 
@@ -11,7 +10,6 @@ namespace TradingLog.PostgreSql.Sink;
 /// </summary>
 internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
 {
-    private static readonly MessageTemplateTextFormatter MessageRenderer = new("{Message:lj}");
     private readonly MetadataWriter _metadata = new();
     private readonly StringWriter _message = new(CultureInfo.InvariantCulture);
     private readonly List<string> _truncated = [];
@@ -19,7 +17,7 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
     public EncodedEvent Encode(LogEvent e)
     {
         _truncated.Clear();
-        var eventId = Text(e, LogProperties.EventId) is { } id && Guid.TryParse(id, out var given) ? given : Guid.CreateVersion7(e.Timestamp);
+        var eventId = Text(e, LogProperties.EventId) is { } id && Guid.TryParse(id, out var given) ? given : EventIds.New(e.Timestamp);
         var timestamp = e.Timestamp.UtcDateTime;
         var sanitised = false;
         var message = TextSanitizer.Clean(RenderMessage(e), ref sanitised);
@@ -77,7 +75,7 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
         {
             _metadata.StartObject("caller");
             _metadata.String("member", member);
-            _metadata.String("file", Text(e, LogProperties.CallerFile));
+            _metadata.String("file", Text(e, LogProperties.CallerFile) is { } file ? Path.GetFileName(file) : null);
             if (Text(e, LogProperties.CallerLine) is { } line && long.TryParse(line, CultureInfo.InvariantCulture, out var number))
             {
                 _metadata.Number("line", number);
@@ -147,7 +145,7 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
         builder.Clear();
         try
         {
-            MessageRenderer.Format(e, _message);
+            Formatting.MessageText.Render(e, builder);
             return builder.ToString();
         }
         catch (Exception)

@@ -23,6 +23,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     private readonly DatabaseSinkMetrics _metrics;
     private readonly TradingLogHealth _health;
     private NpgsqlDataSource? _dataSource;
+    private Task _inFlight = Task.CompletedTask;
     private CopyBatchWriter? _writer;
     private int _consecutiveFailures;
     private DateTime _retryAt = DateTime.MinValue;
@@ -56,12 +57,16 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
             }
         }
 
-        await DeliverAsync(encoded);
+        // Pipelining: this batch was encoded while the previous one was being copied; wait for that copy (order is
+        // kept), then start this one on the thread pool and return, so the next batch is encoded meanwhile.
+        await _inFlight;
+        _inFlight = Task.Run(() => DeliverAsync(encoded));
     }
 
     public async Task OnEmptyBatchAsync()
     {
         using var quiet = DatabaseQueryTimer.Suppress();
+        await _inFlight;
         if (DateTime.UtcNow >= _retryAt && !_spool.IsEmpty)
         {
             await ReplayAsync(CancellationToken.None);
@@ -215,6 +220,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
         using var quiet = DatabaseQueryTimer.Suppress();
         try
         {
+            _inFlight.GetAwaiter().GetResult();
             if (!_spool.IsEmpty)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

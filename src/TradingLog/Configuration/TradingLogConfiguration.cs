@@ -9,6 +9,9 @@ namespace TradingLog.Configuration;
 /// </summary>
 public static partial class TradingLogConfiguration
 {
+    /// <summary>TradingLog variables that are not settings: service launchers' and the embedded server's.</summary>
+    private static readonly string[] OtherVariables = ["TRADINGLOG_SERVICE", "TRADINGLOG_PG_BIN"];
+
     private static readonly string[] ReservedVariables =
         [TradingLogConfigurationOptions.ConfigPathVariable, TradingLogConfigurationOptions.EnvironmentVariable];
 
@@ -177,7 +180,7 @@ public static partial class TradingLogConfiguration
                 layer.Services.Add(service);
                 layer.Add($"logging.services.{service}.{match.Groups[2].Value.ToLowerInvariant()}", value, source);
             }
-            else if (!name.Equals("TRADINGLOG_SERVICE", StringComparison.OrdinalIgnoreCase))
+            else if (!OtherVariables.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 warnings.Add($"environment variable {name} is not a TradingLog setting and is ignored");
             }

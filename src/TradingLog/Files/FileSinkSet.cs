@@ -34,16 +34,22 @@ internal sealed class FileSinkSet(IReadOnlyList<FileTarget> targets, ITextFormat
         var index = 0;
         foreach (var logEvent in batch)
         {
-            AddLine(logEvent);
+            var wanted = false;
             for (var t = 0; t < Targets.Count; t++)
             {
                 if (Targets[t].Accepts(logEvent))
                 {
                     _selected[t].Add(index);
+                    wanted = true;
                 }
             }
 
-            index++;
+            // An event no file takes (all routes off, say) is not formatted at all.
+            if (wanted)
+            {
+                AddLine(logEvent);
+                index++;
+            }
         }
 
         for (var t = 0; t < Targets.Count; t++)

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Serilog.Events;
 using Serilog.Formatting;
-using Serilog.Formatting.Display;
 using Serilog.Formatting.Json;
 
 namespace TradingLog.Formatting;
@@ -13,8 +12,6 @@ namespace TradingLog.Formatting;
 /// </summary>
 internal sealed class JsonLineFormatter(bool structured) : ITextFormatter
 {
-    private static readonly MessageTemplateTextFormatter MessageRenderer = new("{Message:lj}");
-
     public void Format(LogEvent logEvent, TextWriter output)
     {
         output.Write("{\"time\":\"");
@@ -25,9 +22,7 @@ internal sealed class JsonLineFormatter(bool structured) : ITextFormatter
         Field(output, "category", EventFields.Text(logEvent, LogProperties.Category));
         Field(output, "event_type", EventFields.Text(logEvent, LogProperties.EventType));
         Field(output, "correlation_id", EventFields.Text(logEvent, LogProperties.CorrelationId));
-        var message = new StringWriter(CultureInfo.InvariantCulture);
-        MessageRenderer.Format(logEvent, message);
-        Field(output, "message", message.ToString());
+        Field(output, "message", MessageText.Render(logEvent));
         Field(output, "name", EventFields.Name(logEvent));
         Field(output, "function", EventFields.Text(logEvent, LogProperties.CallerMember));
         if (EventFields.Text(logEvent, LogProperties.CallerLine) is { } line)

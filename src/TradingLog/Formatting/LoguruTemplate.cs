@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Serilog.Events;
-using Serilog.Formatting.Display;
 using Serilog.Formatting.Json;
 using TradingLog.Pipeline;
 
@@ -21,7 +20,6 @@ internal sealed class LoguruTemplate
         "exception", "extra", "extra[KEY]",
     ];
 
-    private static readonly MessageTemplateTextFormatter MessageRenderer = new("{Message:lj}");
     private static readonly JsonValueFormatter JsonValues = new("$type");
 
     private readonly TemplatePart[] _parts;
@@ -169,12 +167,10 @@ internal sealed class LoguruTemplate
         switch (part.Text)
         {
             case "message" when part.Spec.IsNone:
-                MessageRenderer.Format(e, writer);
+                MessageText.Render(e, output);
                 return;
             case "message":
-                var message = new StringWriter(CultureInfo.InvariantCulture);
-                MessageRenderer.Format(e, message);
-                part.Spec.Append(output, message.ToString(), numeric: false);
+                part.Spec.Append(output, MessageText.Render(e), numeric: false);
                 return;
             case "extra":
                 var extra = new StringWriter(CultureInfo.InvariantCulture);

@@ -1,0 +1,56 @@
+using Npgsql;
+using TradingLog.PostgreSql;
+using TradingLog.PostgreSql.Server;
+
+namespace TradingLog.Benchmarks.Ingest;
+
+/// <summary>The embedded server of the benchmarks, and a fresh migrated database (design's indexes, partitions) per contender.</summary>
+internal sealed class BenchDatabase(EmbeddedServerInfo server)
+{
+    public static async Task<BenchDatabase> StartAsync(string dataDirectory) =>
+        new(await new EmbeddedPostgres(dataDirectory).StartAsync());
+
+    public async Task<string> FreshAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using (var connection = new NpgsqlConnection(server.ConnectionString("postgres")))
+        {
+            await connection.OpenAsync();
+            // Earlier databases go first, so that disk and checkpoints weigh the same on every round.
+            await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'bench_%'", connection))
+            await using (var reader = await list.ExecuteReaderAsync())
+            {
+                var names = new List<string>();
+                while (await reader.ReadAsync())
+                {
+                    names.Add(reader.GetString(0));
+                }
+
+                await reader.CloseAsync();
+                foreach (var old in names)
+                {
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {old} WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync();
+                }
+            }
+
+            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var connectionString = server.ConnectionString(name);
+        var settings = new TradingLog.Configuration.TradingLogSettings();
+        settings.Database.ConnectionString = connectionString;
+        await (await LogDatabase.ConnectAsync(settings, Directory.GetCurrentDirectory())).MigrateAsync();
+        return connectionString;
+    }
+
+    /// <summary>Counts the rows; call before the next <see cref="FreshAsync"/>, which drops every earlier benchmark database.</summary>
+    public static async Task<long> CountAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM system_logs", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using log4net.Appender;
+using log4net.Layout;
+using log4net.Repository.Hierarchy;
+using Npgsql;
+using NpgsqlTypes;
+using TradingLog.Configuration;
+using TradingLog.PostgreSql;
+using TradingLog.PostgreSql.Sink;
+
+namespace TradingLog.Benchmarks.Ingest;
+
+/// <summary>
+/// The three ways to get the same events into <c>system_logs</c>: TradingLog end to end (log call to committed row),
+/// raw Npgsql binary COPY of the same rows (the ceiling), and log4net's AdoNetAppender (buffer 1000) through Npgsql.
+/// Each event is an INFO message with three structured properties, as a trading service writes them.
+/// </summary>
+internal static class Contenders
+{
+    public const string Template = "Order {OrderId} for {Symbol} filled at {Price}";
+    private static readonly string[] Symbols = ["AAPL", "MSFT", "NVDA", "AMZN", "GOOG"];
+
+    public static async Task<IngestResult> TradingLogAsync(string connectionString, int events, string workingDirectory)
+    {
+        var settings = new TradingLogSettings();
+        settings.Console.Enabled = false;
+        settings.Files.Main = settings.Files.Errors = settings.Files.System = settings.Files.Trades = settings.Files.Performance = "";
+        settings.Services["bench"] = new ServiceSettings { File = "" };
+        settings.Database.ConnectionString = connectionString;
+        settings.Database.QueueCapacity = events + 1;
+        var host = TradingLogging.Configure("bench", o =>
+        {
+            o.Settings = settings;
+            o.WorkingDirectory = workingDirectory;
+            o.FlushOnTermination = false;
+            o.QueueCapacity = events + 1;
+            o.UsePostgreSql();
+        });
+        var log = host.Logger;
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < events; i++)
+        {
+            log.Info(Template, i, Symbols[i % Symbols.Length], 100m + (i % 1000) / 100m);
+        }
+
+        var callSite = total.Elapsed;
+        await host.DisposeAsync();
+        total.Stop();
+        var metrics = host.Component<DatabaseSinkMetrics>()!;
+        if (metrics.Dropped + metrics.Spooled + metrics.DeadLettered > 0)
+        {
+            throw new InvalidOperationException($"TradingLog did not write every event directly: {metrics.LastError}");
+        }
+
+        return new IngestResult("TradingLog (log call → committed row)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite);
+    }
+
+    public static async Task<IngestResult> RawCopyAsync(string connectionString, int events, string workingDirectory)
+    {
+        // The very rows TradingLog stores: the same calls through the same pipeline, encoded before the clock starts,
+        // so only the binary COPY (batches of 1000, one transaction each) is measured.
+        var rows = EncodeSameEvents(events, workingDirectory);
+        await using var dataSource = LogDatabase.CreateDataSource(connectionString);
+        var writer = new CopyBatchWriter(dataSource, TradingLog.PostgreSql.Schema.LogTables.Default);
+        var total = Stopwatch.StartNew();
+        foreach (var chunk in rows.Chunk(1000))
+        {
+            await writer.WriteAsync(chunk, deduplicate: false, CancellationToken.None);
+        }
+
+        total.Stop();
+        return new IngestResult("Raw Npgsql binary COPY of the same rows (ceiling)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, total.Elapsed);
+    }
+
+    private static List<EncodedEvent> EncodeSameEvents(int events, string workingDirectory)
+    {
+        var collected = new List<Serilog.Events.LogEvent>(events);
+        var settings = new TradingLogSettings();
+        settings.Console.Enabled = false;
+        settings.Database.Enabled = false;
+        settings.Files.Main = settings.Files.Errors = settings.Files.System = settings.Files.Trades = settings.Files.Performance = "";
+        settings.Services["bench"] = new ServiceSettings { File = "" };
+        using (var host = TradingLogging.Configure("bench", o =>
+               {
+                   o.Settings = settings;
+                   o.WorkingDirectory = workingDirectory;
+                   o.FlushOnTermination = false;
+                   o.ConfigureSerilog = c => c.WriteTo.Sink(new CollectingSink(collected));
+               }))
+        {
+            for (var i = 0; i < events; i++)
+            {
+                host.Logger.Info(Template, i, Symbols[i % Symbols.Length], 100m + (i % 1000) / 100m);
+            }
+        }
+
+        var encoder = new LogEventEncoder(TradingLog.Configuration.DatabaseSettings.DefaultMaxMessageLength, structured: true);
+        return collected.Select(encoder.Encode).ToList();
+    }
+
+    private sealed class CollectingSink(List<Serilog.Events.LogEvent> events) : Serilog.Core.ILogEventSink
+    {
+        public void Emit(Serilog.Events.LogEvent logEvent) => events.Add(logEvent);
+    }
+
+    public static async Task<IngestResult> Log4NetAsync(string connectionString, int events)
+    {
+        var repository = (Hierarchy)log4net.LogManager.CreateRepository("bench-" + Guid.NewGuid().ToString("N"));
+        var appender = new AdoNetAppender
+        {
+            BufferSize = 1000,
+            ConnectionType = typeof(NpgsqlConnection).AssemblyQualifiedName!,
+            ConnectionString = connectionString,
+            CommandText = "INSERT INTO system_logs (timestamp, service, level, message, metadata) VALUES (@timestamp, @service, @level, @message, CAST(@metadata AS jsonb))",
+        };
+        appender.AddParameter(new AdoNetAppenderParameter { ParameterName = "@timestamp", DbType = System.Data.DbType.DateTimeOffset, Layout = new RawUtcTimeStampLayoutOffset() });
+        appender.AddParameter(Text("@service", "bench"));
+        appender.AddParameter(new AdoNetAppenderParameter { ParameterName = "@level", DbType = System.Data.DbType.String, Size = 10, Layout = new Layout2RawLayoutAdapter(new PatternLayout("%level")) });
+        appender.AddParameter(new AdoNetAppenderParameter { ParameterName = "@message", DbType = System.Data.DbType.String, Layout = new Layout2RawLayoutAdapter(new PatternLayout("%message")) });
+        appender.AddParameter(new AdoNetAppenderParameter { ParameterName = "@metadata", DbType = System.Data.DbType.String, Layout = new Layout2RawLayoutAdapter(new PatternLayout("%property{metadata}")) });
+        appender.ActivateOptions();
+        repository.Root.AddAppender(appender);
+        repository.Root.Level = log4net.Core.Level.Info;
+        repository.Configured = true;
+        var log = log4net.LogManager.GetLogger(repository.Name, "bench");
+
+        var total = Stopwatch.StartNew();
+        for (var i = 0; i < events; i++)
+        {
+            var symbol = Symbols[i % Symbols.Length];
+            var price = 100m + (i % 1000) / 100m;
+            log4net.ThreadContext.Properties["metadata"] = $"{{\"OrderId\":{i},\"Symbol\":\"{symbol}\",\"Price\":{price.ToString(CultureInfo.InvariantCulture)}}}";
+            log.Info($"Order {i} for {symbol} filled at {price.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var callSite = total.Elapsed;
+        repository.Shutdown();
+        total.Stop();
+        return new IngestResult("log4net 3.5.0 AdoNetAppender (buffer 1000)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite);
+    }
+
+    private static AdoNetAppenderParameter Text(string name, string value) => new()
+    {
+        ParameterName = name,
+        DbType = System.Data.DbType.String,
+        Layout = new Layout2RawLayoutAdapter(new PatternLayout(value)),
+    };
+
+    /// <summary>The event's UTC time as a DateTimeOffset, which Npgsql maps to timestamptz.</summary>
+    private sealed class RawUtcTimeStampLayoutOffset : IRawLayout
+    {
+        public object Format(log4net.Core.LoggingEvent loggingEvent) => new DateTimeOffset(loggingEvent.TimeStampUtc, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+
+namespace TradingLog.Benchmarks.Ingest;
+
+/// <summary>
+/// Sustained database ingest, measured side by side in one run on one machine: each contender gets a fresh database
+/// with the design's indexes and daily partitions, a warm-up, then the measured run. Results are rows/s and ratios.
+/// </summary>
+internal static class IngestBenchmark
+{
+    public static async Task<int> RunAsync(bool quick, int? eventsOverride, string? output)
+    {
+        var events = eventsOverride ?? (quick ? 100_000 : 1_000_000);
+        var log4netEvents = Math.Min(events, quick ? 20_000 : 200_000);
+        var work = Path.Combine(Path.GetTempPath(), "tradelog-bench");
+        Directory.CreateDirectory(work);
+        Console.WriteLine($"Starting the embedded PostgreSQL server in {work}…");
+        var database = await BenchDatabase.StartAsync(Path.Combine(work, "pgdata"));
+
+        Console.WriteLine("Warming up…");
+        await Contenders.TradingLogAsync(await database.FreshAsync("bench_warm_tradinglog"), 200_000, work);
+        await Contenders.RawCopyAsync(await database.FreshAsync("bench_warm_raw"), 50_000, work);
+        await Contenders.Log4NetAsync(await database.FreshAsync("bench_warm_log4net"), 2_000);
+
+        const int rounds = 3;
+        Console.WriteLine($"Measuring {rounds} interleaved rounds: {events:N0} events for TradingLog and raw COPY, {log4netEvents:N0} for log4net…");
+        var all = new List<IngestResult>();
+        for (var round = 1; round <= rounds; round++)
+        {
+            all.Add(await Contenders.RawCopyAsync(await database.FreshAsync($"bench_raw_{round}"), events, work));
+            all.Add(await Contenders.TradingLogAsync(await database.FreshAsync($"bench_tradinglog_{round}"), events, work));
+            all.Add(await Contenders.Log4NetAsync(await database.FreshAsync($"bench_log4net_{round}"), log4netEvents));
+            Console.WriteLine(string.Join("  ", all.TakeLast(3).Select(r => $"{r.Name.Split(' ')[0]} {r.RowsPerSecond:N0} rows/s")));
+        }
+
+        foreach (var result in all)
+        {
+            var expected = result.Name.StartsWith("log4net", StringComparison.Ordinal) ? log4netEvents : events;
+            if (result.Rows != expected)
+            {
+                Console.Error.WriteLine($"{result.Name}: {result.Rows} rows committed, expected {expected}");
+                return 1;
+            }
+        }
+
+        IngestResult Median(string prefix) => all.Where(r => r.Name.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(r => r.RowsPerSecond).ElementAt(rounds / 2);
+        var tradingLog = Median("TradingLog");
+        var raw = Median("Raw");
+        var log4net = Median("log4net");
+        var results = new[] { tradingLog, raw, log4net };
+        var report = Report(results, tradingLog, raw, log4net, quick);
+        Console.WriteLine(report);
+        if (output is not null)
+        {
+            await File.WriteAllTextAsync(output, report);
+        }
+
+        return 0;
+    }
+
+    private static string Report(IngestResult[] results, IngestResult tradingLog, IngestResult raw, IngestResult log4net, bool quick)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(inv, $"Sustained ingest into system_logs ({(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; median of 3 interleaved rounds)");
+        text.AppendLine();
+        text.AppendLine("| contender | rows | elapsed (s) | rows/s | call site (s) |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        foreach (var r in results)
+        {
+            text.AppendLine(inv, $"| {r.Name} | {r.Rows:N0} | {r.Elapsed.TotalSeconds:F2} | {r.RowsPerSecond:N0} | {r.CallSite.TotalSeconds:F2} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(inv, $"TradingLog / raw COPY = {tradingLog.RowsPerSecond / raw.RowsPerSecond:F2}x (target ≥ 0.9x)");
+        text.AppendLine(inv, $"TradingLog / log4net  = {tradingLog.RowsPerSecond / log4net.RowsPerSecond:F1}x (target ≥ 10x)");
+        return text.ToString();
+    }
+}
