@@ -15,15 +15,11 @@ namespace TradingLog;
 public sealed partial class TradingLogger : IPerformanceEmitter
 {
     private static readonly MessageTemplate TradeTemplate =
-        new MessageTemplateParser().Parse("Trade {TradeId} {Side} {Quantity} {Symbol} @ {Price} {Status}");
+        new MessageTemplateParser().Parse(TypedEventFields.TradeTemplate);
 
     private static readonly MessageTemplate PerformanceTemplate =
-        new MessageTemplateParser().Parse("{Operation} took {ExecutionTimeMs} ms");
+        new MessageTemplateParser().Parse(TypedEventFields.PerformanceTemplate);
 
-    private static readonly LogEventProperty TradingCategory = new(LogProperties.Category, new ScalarValue(nameof(LogCategory.Trading)));
-    private static readonly LogEventProperty PerformanceCategory = new(LogProperties.Category, new ScalarValue(nameof(LogCategory.Performance)));
-    private static readonly LogEventProperty TradeEventType = new(LogProperties.EventType, new ScalarValue("trade"));
-    private static readonly LogEventProperty PerformanceEventType = new(LogProperties.EventType, new ScalarValue("performance"));
 
     private readonly Serilog.ILogger _logger;
     private readonly PerformanceSettings _performance;
@@ -66,21 +62,7 @@ public sealed partial class TradingLogger : IPerformanceEmitter
 
         try
         {
-            var properties = new List<LogEventProperty>(16)
-            {
-                TradingCategory,
-                TradeEventType,
-                Scalar(LogProperties.CorrelationId, trade.CorrelationId ?? trade.TradeId),
-                Scalar("TradeId", trade.TradeId),
-                Scalar("Symbol", trade.Symbol),
-                Scalar("Side", trade.Side),
-                Scalar("Quantity", trade.Quantity),
-                Scalar("Price", trade.Price),
-                Scalar("Status", trade.Status),
-            };
-            AddIfNotNull(properties, "Strategy", trade.Strategy);
-            AddIfNotNull(properties, "ExecutionTimeMs", trade.ExecutionTimeMs);
-            AddIfNotNull(properties, "ErrorMessage", trade.ErrorMessage);
+            var properties = ToProperties(TypedEventFields.Trade(trade));
             AddCaller(properties, member, file, line);
             Dispatch(effective, null, TradeTemplate, properties);
         }
@@ -112,16 +94,7 @@ public sealed partial class TradingLogger : IPerformanceEmitter
 
         try
         {
-            var properties = new List<LogEventProperty>(12)
-            {
-                PerformanceCategory,
-                PerformanceEventType,
-                Scalar("Operation", record.Operation),
-                Scalar("ExecutionTimeMs", record.ExecutionTimeMs),
-            };
-            AddIfNotNull(properties, "MemoryUsageMb", record.MemoryUsageMb);
-            AddIfNotNull(properties, "CpuUsagePercent", record.CpuUsagePercent);
-            AddIfNotNull(properties, "AllocatedBytes", record.AllocatedBytes);
+            var properties = ToProperties(TypedEventFields.Performance(record));
             AddCaller(properties, member, file, line);
             Dispatch(level, null, PerformanceTemplate, properties);
         }
@@ -169,12 +142,15 @@ public sealed partial class TradingLogger : IPerformanceEmitter
         }
     }
 
-    private static void AddIfNotNull(List<LogEventProperty> properties, string name, object? value)
+    private static List<LogEventProperty> ToProperties(List<KeyValuePair<string, object?>> fields)
     {
-        if (value is not null)
+        var properties = new List<LogEventProperty>(fields.Count + 3);
+        foreach (var (name, value) in fields)
         {
             properties.Add(Scalar(name, value));
         }
+
+        return properties;
     }
 
     private static LogEventProperty Scalar(string name, object? value) => new(name, new ScalarValue(value));

@@ -14,17 +14,8 @@ internal sealed class LoggerPerformanceEmitter(ILogger logger) : Performance.IPe
             return;
         }
 
-        var state = new List<KeyValuePair<string, object?>>(12)
-        {
-            new("{OriginalFormat}", "{Operation} took {ExecutionTimeMs} ms"),
-            new(LogProperties.Category, nameof(LogCategory.Performance)),
-            new(LogProperties.EventType, "performance"),
-            new("Operation", record.Operation),
-            new("ExecutionTimeMs", record.ExecutionTimeMs),
-        };
-        TradingLoggerExtensions.AddIfNotNull(state, "MemoryUsageMb", record.MemoryUsageMb);
-        TradingLoggerExtensions.AddIfNotNull(state, "CpuUsagePercent", record.CpuUsagePercent);
-        TradingLoggerExtensions.AddIfNotNull(state, "AllocatedBytes", record.AllocatedBytes);
+        var state = TypedEventFields.Performance(record);
+        state.Insert(0, new("{OriginalFormat}", TypedEventFields.PerformanceTemplate));
         TradingLoggerExtensions.Log(logger, melLevel, state, member, file, line);
     }
 }

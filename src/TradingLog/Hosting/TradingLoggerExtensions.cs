@@ -18,22 +18,8 @@ public static class TradingLoggerExtensions
             return;
         }
 
-        var state = new List<KeyValuePair<string, object?>>(16)
-        {
-            new("{OriginalFormat}", "Trade {TradeId} {Side} {Quantity} {Symbol} @ {Price} {Status}"),
-            new(LogProperties.Category, nameof(LogCategory.Trading)),
-            new(LogProperties.EventType, "trade"),
-            new(LogProperties.CorrelationId, trade.CorrelationId ?? trade.TradeId),
-            new("TradeId", trade.TradeId),
-            new("Symbol", trade.Symbol),
-            new("Side", trade.Side),
-            new("Quantity", trade.Quantity),
-            new("Price", trade.Price),
-            new("Status", trade.Status),
-        };
-        AddIfNotNull(state, "Strategy", trade.Strategy);
-        AddIfNotNull(state, "ExecutionTimeMs", trade.ExecutionTimeMs);
-        AddIfNotNull(state, "ErrorMessage", trade.ErrorMessage);
+        var state = TypedEventFields.Trade(trade);
+        state.Insert(0, new("{OriginalFormat}", TypedEventFields.TradeTemplate));
         Log(logger, effective, state, member, file, line);
     }
 
@@ -51,12 +37,7 @@ public static class TradingLoggerExtensions
 
     internal static void Log(ILogger logger, LogLevel level, List<KeyValuePair<string, object?>> state, string member, string file, int line)
     {
-        if (member.Length > 0)
-        {
-            state.Add(new(LogProperties.CallerMember, member));
-            state.Add(new(LogProperties.CallerFile, file));
-            state.Add(new(LogProperties.CallerLine, line));
-        }
+        TypedEventFields.AddCaller(state, member, file, line);
 
         try
         {
@@ -65,14 +46,6 @@ public static class TradingLoggerExtensions
         catch (Exception e)
         {
             Serilog.Debugging.SelfLog.WriteLine("TradingLog could not log through ILogger: {0}", e);
-        }
-    }
-
-    internal static void AddIfNotNull(List<KeyValuePair<string, object?>> state, string name, object? value)
-    {
-        if (value is not null)
-        {
-            state.Add(new(name, value));
         }
     }
 
