@@ -14,7 +14,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Debug))
         {
-            Write(LogEventLevel.Debug, null, messageTemplate, null, member, file, line);
+            WriteBound(LogEventLevel.Debug, null, messageTemplate, null, member, file, line);
         }
     }
 
@@ -25,7 +25,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Debug))
         {
-            Write(LogEventLevel.Debug, null, messageTemplate, [arg0], member, file, line);
+            WriteBound(LogEventLevel.Debug, null, messageTemplate, [arg0], member, file, line);
         }
     }
 
@@ -36,7 +36,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Debug))
         {
-            Write(LogEventLevel.Debug, null, messageTemplate, [arg0, arg1], member, file, line);
+            WriteBound(LogEventLevel.Debug, null, messageTemplate, [arg0, arg1], member, file, line);
         }
     }
 
@@ -47,7 +47,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Debug))
         {
-            Write(LogEventLevel.Debug, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
+            WriteBound(LogEventLevel.Debug, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
         }
     }
 
@@ -57,7 +57,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Information))
         {
-            Write(LogEventLevel.Information, null, messageTemplate, null, member, file, line);
+            WriteBound(LogEventLevel.Information, null, messageTemplate, null, member, file, line);
         }
     }
 
@@ -68,7 +68,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Information))
         {
-            Write(LogEventLevel.Information, null, messageTemplate, [arg0], member, file, line);
+            WriteBound(LogEventLevel.Information, null, messageTemplate, [arg0], member, file, line);
         }
     }
 
@@ -79,7 +79,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Information))
         {
-            Write(LogEventLevel.Information, null, messageTemplate, [arg0, arg1], member, file, line);
+            WriteBound(LogEventLevel.Information, null, messageTemplate, [arg0, arg1], member, file, line);
         }
     }
 
@@ -90,7 +90,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Information))
         {
-            Write(LogEventLevel.Information, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
+            WriteBound(LogEventLevel.Information, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
         }
     }
 
@@ -100,7 +100,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Warning))
         {
-            Write(LogEventLevel.Warning, null, messageTemplate, null, member, file, line);
+            WriteBound(LogEventLevel.Warning, null, messageTemplate, null, member, file, line);
         }
     }
 
@@ -111,7 +111,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Warning))
         {
-            Write(LogEventLevel.Warning, null, messageTemplate, [arg0], member, file, line);
+            WriteBound(LogEventLevel.Warning, null, messageTemplate, [arg0], member, file, line);
         }
     }
 
@@ -122,7 +122,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Warning))
         {
-            Write(LogEventLevel.Warning, null, messageTemplate, [arg0, arg1], member, file, line);
+            WriteBound(LogEventLevel.Warning, null, messageTemplate, [arg0, arg1], member, file, line);
         }
     }
 
@@ -133,7 +133,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Warning))
         {
-            Write(LogEventLevel.Warning, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
+            WriteBound(LogEventLevel.Warning, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
         }
     }
 
@@ -143,7 +143,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Warning))
         {
-            Write(LogEventLevel.Warning, exception, messageTemplate, null, member, file, line);
+            WriteBound(LogEventLevel.Warning, exception, messageTemplate, null, member, file, line);
         }
     }
 
@@ -154,7 +154,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Warning))
         {
-            Write(LogEventLevel.Warning, exception, messageTemplate, [arg0], member, file, line);
+            WriteBound(LogEventLevel.Warning, exception, messageTemplate, [arg0], member, file, line);
         }
     }
 
@@ -165,7 +165,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Warning))
         {
-            Write(LogEventLevel.Warning, exception, messageTemplate, [arg0, arg1], member, file, line);
+            WriteBound(LogEventLevel.Warning, exception, messageTemplate, [arg0, arg1], member, file, line);
         }
     }
 
@@ -176,7 +176,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Warning))
         {
-            Write(LogEventLevel.Warning, exception, messageTemplate, [arg0, arg1, arg2], member, file, line);
+            WriteBound(LogEventLevel.Warning, exception, messageTemplate, [arg0, arg1, arg2], member, file, line);
         }
     }
 
@@ -186,7 +186,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Error))
         {
-            Write(LogEventLevel.Error, null, messageTemplate, null, member, file, line);
+            WriteBound(LogEventLevel.Error, null, messageTemplate, null, member, file, line);
         }
     }
 
@@ -197,7 +197,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Error))
         {
-            Write(LogEventLevel.Error, null, messageTemplate, [arg0], member, file, line);
+            WriteBound(LogEventLevel.Error, null, messageTemplate, [arg0], member, file, line);
         }
     }
 
@@ -208,7 +208,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Error))
         {
-            Write(LogEventLevel.Error, null, messageTemplate, [arg0, arg1], member, file, line);
+            WriteBound(LogEventLevel.Error, null, messageTemplate, [arg0, arg1], member, file, line);
         }
     }
 
@@ -219,7 +219,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Error))
         {
-            Write(LogEventLevel.Error, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
+            WriteBound(LogEventLevel.Error, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
         }
     }
 
@@ -229,7 +229,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Error))
         {
-            Write(LogEventLevel.Error, exception, messageTemplate, null, member, file, line);
+            WriteBound(LogEventLevel.Error, exception, messageTemplate, null, member, file, line);
         }
     }
 
@@ -240,7 +240,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Error))
         {
-            Write(LogEventLevel.Error, exception, messageTemplate, [arg0], member, file, line);
+            WriteBound(LogEventLevel.Error, exception, messageTemplate, [arg0], member, file, line);
         }
     }
 
@@ -251,7 +251,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Error))
         {
-            Write(LogEventLevel.Error, exception, messageTemplate, [arg0, arg1], member, file, line);
+            WriteBound(LogEventLevel.Error, exception, messageTemplate, [arg0, arg1], member, file, line);
         }
     }
 
@@ -262,7 +262,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Error))
         {
-            Write(LogEventLevel.Error, exception, messageTemplate, [arg0, arg1, arg2], member, file, line);
+            WriteBound(LogEventLevel.Error, exception, messageTemplate, [arg0, arg1, arg2], member, file, line);
         }
     }
 
@@ -272,7 +272,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Fatal))
         {
-            Write(LogEventLevel.Fatal, null, messageTemplate, null, member, file, line);
+            WriteBound(LogEventLevel.Fatal, null, messageTemplate, null, member, file, line);
         }
     }
 
@@ -283,7 +283,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Fatal))
         {
-            Write(LogEventLevel.Fatal, null, messageTemplate, [arg0], member, file, line);
+            WriteBound(LogEventLevel.Fatal, null, messageTemplate, [arg0], member, file, line);
         }
     }
 
@@ -294,7 +294,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Fatal))
         {
-            Write(LogEventLevel.Fatal, null, messageTemplate, [arg0, arg1], member, file, line);
+            WriteBound(LogEventLevel.Fatal, null, messageTemplate, [arg0, arg1], member, file, line);
         }
     }
 
@@ -305,7 +305,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Fatal))
         {
-            Write(LogEventLevel.Fatal, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
+            WriteBound(LogEventLevel.Fatal, null, messageTemplate, [arg0, arg1, arg2], member, file, line);
         }
     }
 
@@ -315,7 +315,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Fatal))
         {
-            Write(LogEventLevel.Fatal, exception, messageTemplate, null, member, file, line);
+            WriteBound(LogEventLevel.Fatal, exception, messageTemplate, null, member, file, line);
         }
     }
 
@@ -326,7 +326,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Fatal))
         {
-            Write(LogEventLevel.Fatal, exception, messageTemplate, [arg0], member, file, line);
+            WriteBound(LogEventLevel.Fatal, exception, messageTemplate, [arg0], member, file, line);
         }
     }
 
@@ -337,7 +337,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Fatal))
         {
-            Write(LogEventLevel.Fatal, exception, messageTemplate, [arg0, arg1], member, file, line);
+            WriteBound(LogEventLevel.Fatal, exception, messageTemplate, [arg0, arg1], member, file, line);
         }
     }
 
@@ -348,7 +348,7 @@ public sealed partial class TradingLogger
     {
         if (_logger.IsEnabled(LogEventLevel.Fatal))
         {
-            Write(LogEventLevel.Fatal, exception, messageTemplate, [arg0, arg1, arg2], member, file, line);
+            WriteBound(LogEventLevel.Fatal, exception, messageTemplate, [arg0, arg1, arg2], member, file, line);
         }
     }
 }

@@ -104,8 +104,19 @@ public sealed partial class TradingLogger : IPerformanceEmitter
         }
     }
 
+    /// <summary>Logs with any number of property values (the level methods take up to three). Never throws.</summary>
+    [global::Serilog.Core.MessageTemplateFormatMethod("messageTemplate")]
+    public void Write(LogEventLevel level, Exception? exception, string messageTemplate, object?[] propertyValues,
+        [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    {
+        if (_logger.IsEnabled(level))
+        {
+            WriteBound(level, exception, messageTemplate, propertyValues, member, file, line);
+        }
+    }
+
     /// <summary>Binds the template, adds caller info and writes the event. Never throws.</summary>
-    internal void Write(LogEventLevel level, Exception? exception, string messageTemplate, object?[]? args, string member, string file, int line)
+    internal void WriteBound(LogEventLevel level, Exception? exception, string messageTemplate, object?[]? args, string member, string file, int line)
     {
         try
         {

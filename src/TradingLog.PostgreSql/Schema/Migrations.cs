@@ -164,5 +164,169 @@ internal static class Migrations
             REVOKE ALL ON FUNCTION tradelog_ensure_partitions(date, date) FROM PUBLIC;
             GRANT EXECUTE ON FUNCTION tradelog_ensure_partition(text, date), tradelog_ensure_partitions(date, date) TO tradelog_maintenance;
             """),
+        new(4, "retention: range constraints, partition moves, maintenance runs", """
+            -- Every daily partition carries a CHECK of its range, so attaching it elsewhere needs no scan: moving a day
+            -- costs the same at 1M rows as at 10M.
+            CREATE OR REPLACE FUNCTION tradelog_add_range_check(partition_name text, day date) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            BEGIN
+                IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conrelid = partition_name::regclass AND conname = partition_name || '_range') THEN
+                    EXECUTE format('ALTER TABLE %I ADD CONSTRAINT %I CHECK (timestamp >= %L AND timestamp < %L)', partition_name, partition_name || '_range',
+                        day::timestamp AT TIME ZONE 'UTC', (day + 1)::timestamp AT TIME ZONE 'UTC');
+                END IF;
+            END
+            $fn$;
+
+            CREATE OR REPLACE FUNCTION tradelog_ensure_partition(parent text, day date) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                partition_name text := parent || '_p' || to_char(day, 'YYYYMMDD');
+                from_ts timestamptz := day::timestamp AT TIME ZONE 'UTC';
+                to_ts timestamptz := (day + 1)::timestamp AT TIME ZONE 'UTC';
+                default_name text := parent || '_default';
+                stray bigint;
+            BEGIN
+                IF to_regclass(partition_name) IS NOT NULL THEN
+                    RETURN partition_name;
+                END IF;
+                PERFORM pg_advisory_xact_lock(hashtext('tradelog_partition:' || partition_name));
+                IF to_regclass(partition_name) IS NOT NULL THEN
+                    RETURN partition_name;
+                END IF;
+                EXECUTE format('SELECT count(*) FROM %I WHERE timestamp >= %L AND timestamp < %L', default_name, from_ts, to_ts) INTO stray;
+                IF stray = 0 THEN
+                    BEGIN
+                        EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', partition_name, parent, from_ts, to_ts);
+                    EXCEPTION WHEN duplicate_table THEN
+                        RETURN partition_name;
+                    END;
+                ELSE
+                    EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', partition_name, parent);
+                    EXECUTE format('WITH moved AS (DELETE FROM %I WHERE timestamp >= %L AND timestamp < %L RETURNING *) INSERT INTO %I SELECT * FROM moved',
+                        default_name, from_ts, to_ts, partition_name);
+                    PERFORM tradelog_add_range_check(partition_name, day);
+                    EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', parent, partition_name, from_ts, to_ts);
+                END IF;
+                PERFORM tradelog_add_range_check(partition_name, day);
+                RETURN partition_name;
+            END
+            $fn$;
+
+            -- The archive gets its day partitions by moves only, so none is created ahead.
+            CREATE OR REPLACE FUNCTION tradelog_ensure_partitions(first_day date, last_day date) RETURNS integer
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                d date;
+                t text;
+                n integer := 0;
+            BEGIN
+                FOR d IN SELECT generate_series(first_day, last_day, interval '1 day')::date LOOP
+                    FOREACH t IN ARRAY ARRAY['{active}', 'trading_logs', 'performance_logs'] LOOP
+                        PERFORM tradelog_ensure_partition(t, d);
+                        n := n + 1;
+                    END LOOP;
+                END LOOP;
+                RETURN n;
+            END
+            $fn$;
+
+            DO $checks$
+            DECLARE
+                r record;
+                has_rows boolean;
+            BEGIN
+                FOR r IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+                         WHERE p.relname IN ('{active}', '{archive}', 'trading_logs', 'performance_logs') AND c.relname ~ '_p[0-9]{8}$' LOOP
+                    PERFORM tradelog_add_range_check(r.relname, to_date(right(r.relname, 8), 'YYYYMMDD'));
+                END LOOP;
+                -- Empty archive partitions made ahead by version 2 would block moves; rows never went to them.
+                FOR r IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+                         WHERE p.relname = '{archive}' AND c.relname ~ '_p[0-9]{8}$' LOOP
+                    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I)', r.relname) INTO has_rows;
+                    IF NOT has_rows THEN
+                        EXECUTE format('DROP TABLE %I', r.relname);
+                    END IF;
+                END LOOP;
+            END
+            $checks$;
+
+            -- Archives one whole UTC day: its partition leaves {active} and joins {archive}, without copying a row.
+            CREATE OR REPLACE FUNCTION tradelog_archive_day(day date) RETURNS bigint
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                source text := '{active}_p' || to_char(day, 'YYYYMMDD');
+                target text := '{archive}_p' || to_char(day, 'YYYYMMDD');
+                from_ts timestamptz := day::timestamp AT TIME ZONE 'UTC';
+                to_ts timestamptz := (day + 1)::timestamp AT TIME ZONE 'UTC';
+                columns text := 'id, timestamp, service, level, event_type, message, correlation_id, metadata, created_at, event_id';
+                estimate bigint;
+            BEGIN
+                IF to_regclass(source) IS NULL THEN
+                    RETURN 0;
+                END IF;
+                PERFORM set_config('lock_timeout', '5s', true);
+                EXECUTE format('ANALYZE %I', source);
+                SELECT greatest(reltuples, 0)::bigint INTO estimate FROM pg_class WHERE oid = source::regclass;
+                EXECUTE format('ALTER TABLE {active} DETACH PARTITION %I', source);
+                IF to_regclass(target) IS NOT NULL THEN
+                    EXECUTE format('ALTER TABLE {archive} DETACH PARTITION %I', target);
+                    EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM %I', source, columns, columns, target);
+                    EXECUTE format('DROP TABLE %I', target);
+                END IF;
+                EXECUTE format('WITH moved AS (DELETE FROM {archive}_default WHERE timestamp >= %L AND timestamp < %L RETURNING %s) INSERT INTO %I (%s) SELECT * FROM moved',
+                    from_ts, to_ts, columns, source, columns);
+                EXECUTE format('ALTER TABLE %I ADD COLUMN archived_at timestamptz DEFAULT now()', source);
+                EXECUTE format('ALTER TABLE %I RENAME TO %I', source, target);
+                EXECUTE format('ALTER TABLE {archive} ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', target, from_ts, to_ts);
+                RETURN estimate;
+            END
+            $fn$;
+
+            -- Drops one whole UTC day of a table; rows matching keep_condition (errors under longer retention) are
+            -- first re-inserted through the parent, where they land in the default partition.
+            CREATE OR REPLACE FUNCTION tradelog_drop_day(parent text, day date, keep_condition text) RETURNS bigint
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                partition_name text := parent || '_p' || to_char(day, 'YYYYMMDD');
+                estimate bigint;
+            BEGIN
+                IF to_regclass(partition_name) IS NULL THEN
+                    RETURN 0;
+                END IF;
+                PERFORM set_config('lock_timeout', '5s', true);
+                EXECUTE format('ANALYZE %I', partition_name);
+                SELECT greatest(reltuples, 0)::bigint INTO estimate FROM pg_class WHERE oid = partition_name::regclass;
+                EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', parent, partition_name);
+                IF keep_condition IS NOT NULL THEN
+                    EXECUTE format('INSERT INTO %I SELECT * FROM %I WHERE %s', parent, partition_name, keep_condition);
+                END IF;
+                EXECUTE format('DROP TABLE %I', partition_name);
+                RETURN estimate;
+            END
+            $fn$;
+
+            CREATE TABLE IF NOT EXISTS tradelog_maintenance_runs (
+                id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+                started_at timestamptz NOT NULL DEFAULT now(),
+                finished_at timestamptz,
+                status varchar(20) NOT NULL,
+                trigger varchar(20) NOT NULL,
+                as_of timestamptz NOT NULL,
+                scheduled_for timestamptz,
+                attempt integer NOT NULL DEFAULT 1,
+                dry_run boolean NOT NULL DEFAULT false,
+                host text,
+                details jsonb,
+                error text
+            );
+            CREATE INDEX IF NOT EXISTS idx_tradelog_maintenance_runs_started ON tradelog_maintenance_runs(started_at);
+
+            REVOKE ALL ON FUNCTION tradelog_archive_day(date), tradelog_drop_day(text, date, text), tradelog_add_range_check(text, date) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION tradelog_archive_day(date), tradelog_drop_day(text, date, text) TO tradelog_maintenance;
+            GRANT EXECUTE ON FUNCTION tradelog_ensure_partition(text, date), tradelog_ensure_partitions(date, date) TO tradelog_maintenance;
+            GRANT SELECT, INSERT, UPDATE ON tradelog_maintenance_runs TO tradelog_maintenance;
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tradelog_maintenance;
+            GRANT SELECT ON tradelog_maintenance_runs TO tradelog_reader;
+            """),
     ];
 }

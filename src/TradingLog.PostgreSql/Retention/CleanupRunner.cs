@@ -1,0 +1,276 @@
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using TradingLog.Configuration;
+using TradingLog.Files;
+using TradingLog.PostgreSql.Schema;
+
+namespace TradingLog.PostgreSql.Retention;
+
+/// <summary>
+/// Runs the design's cleanup: archive old <c>system_logs</c> days, purge the archive, apply per-table retention, keep
+/// partitions ahead, and apply file retention. Whole days are partition moves and drops (no row is copied or deleted
+/// one by one); only stray rows in the default partitions are handled row by row, in short transactions of
+/// <c>cleanup_batch_size</c>. One cleanup runs at a time across all processes (a PostgreSQL advisory lock); each run is
+/// recorded in <c>tradelog_maintenance_runs</c> and logged as a System event.
+/// </summary>
+public sealed class CleanupRunner(LogDatabase database, TradingLogSettings settings, string workingDirectory, TradingLogger? log = null)
+{
+    /// <summary>The advisory-lock key that makes cleanups exclusive.</summary>
+    public const long LockKey = 0x636C_6561_6E75_70; // "cleanup"
+
+    private readonly LogTables _tables = database.Tables;
+
+    /// <summary>Runs one cleanup. Never throws for database errors: they are recorded and returned as a failed report.</summary>
+    public async Task<CleanupReport> RunAsync(CleanupRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var asOf = request.AsOf ?? DateTimeOffset.UtcNow;
+        var report = new CleanupReport { AsOf = asOf, StartedAt = DateTimeOffset.UtcNow, DryRun = request.DryRun };
+        await database.MigrateAsync(cancellationToken);
+        await using var dataSource = LogDatabase.CreateDataSource(database.MaintenanceConnectionString, "tradelog-cleanup", maxPoolSize: 4);
+        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!request.DryRun && !await Scalar<bool>(lockConnection, $"SELECT pg_try_advisory_lock({LockKey})", cancellationToken))
+        {
+            report.Status = "skipped";
+            report.Error = "another cleanup is running";
+            return report;
+        }
+
+        try
+        {
+            if (!request.DryRun && request.ScheduledFor is { } occurrence && await AlreadyRanAsync(dataSource, occurrence, cancellationToken))
+            {
+                report.Status = "skipped";
+                report.Error = "this scheduled occurrence already ran";
+                return report;
+            }
+
+            if (!request.DryRun)
+            {
+                report.RunId = await MaintenanceRuns.StartAsync(dataSource, request, asOf, cancellationToken);
+            }
+
+            try
+            {
+                var rules = RetentionRules.From(settings.Retention, asOf);
+                await ApplyAsync(dataSource, rules, request.DryRun, report, progress, cancellationToken);
+                progress?.Report("log files");
+                report.Files = FileRetention.Apply(settings, workingDirectory, asOf, request.DryRun);
+                report.Status = request.DryRun ? "dry-run" : "succeeded";
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                report.Status = "failed";
+                report.Error = e.Message;
+            }
+
+            report.FinishedAt = DateTimeOffset.UtcNow;
+            if (!request.DryRun)
+            {
+                await MaintenanceRuns.FinishAsync(dataSource, report, cancellationToken);
+                LogResult(report);
+            }
+
+            return report;
+        }
+        finally
+        {
+            if (!request.DryRun)
+            {
+                await Scalar<bool>(lockConnection, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
+            }
+        }
+    }
+
+    private async Task ApplyAsync(NpgsqlDataSource dataSource, RetentionRules rules, bool dryRun, CleanupReport report,
+        IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Longer retention means an earlier cutoff: errors outlive the rest when their cutoff is earlier.
+        var archiveDeleteKeep = rules.ArchiveErrorDeleteBefore < rules.ArchiveDeleteBefore ? RetentionRules.ErrorLevels : null;
+        var tradeDeleteKeep = rules.TradingErrorDeleteBefore < rules.TradingDeleteBefore ? RetentionRules.TradeErrors : null;
+
+        // 1. Archive whole days of the active table, then its stray old rows.
+        foreach (var day in await DaysBeforeAsync(connection, _tables.Active, rules.ArchiveBefore, cancellationToken))
+        {
+            progress?.Report($"archiving {_tables.Active} {day:yyyy-MM-dd}");
+            var rows = dryRun ? await CountDayAsync(connection, _tables.Active, day, null, cancellationToken)
+                : await Scalar<long>(connection, "SELECT tradelog_archive_day($1)", cancellationToken, DateOnly.FromDateTime(day));
+            report.Actions.Add(new CleanupAction(_tables.Active, "archive-partition", PartitionName(_tables.Active, day), rows));
+        }
+
+        await RowsAsync(connection, _tables.Active, $"timestamp < '{Iso(rules.ArchiveBefore)}'", moveToArchive: true, dryRun, report, cancellationToken);
+
+        // 2. Purge the archive: whole days, keeping errors that must live longer; then stray rows.
+        foreach (var day in await DaysBeforeAsync(connection, _tables.Archive, rules.ArchiveDeleteBefore, cancellationToken))
+        {
+            progress?.Report($"purging {_tables.Archive} {day:yyyy-MM-dd}");
+            var keep = archiveDeleteKeep is null ? null : $"{archiveDeleteKeep} AND timestamp >= '{Iso(rules.ArchiveErrorDeleteBefore)}'";
+            var rows = dryRun ? await CountDayAsync(connection, _tables.Archive, day, keep, cancellationToken)
+                : await DropDayAsync(connection, _tables.Archive, day, keep, cancellationToken);
+            report.Actions.Add(new CleanupAction(_tables.Archive, "drop-partition", PartitionName(_tables.Archive, day), rows));
+        }
+
+        await RowsAsync(connection, _tables.Archive,
+            $"(timestamp < '{Iso(rules.ArchiveDeleteBefore)}' AND NOT ({RetentionRules.ErrorLevels})) OR timestamp < '{Iso(rules.ArchiveErrorDeleteBefore)}'",
+            moveToArchive: false, dryRun, report, cancellationToken);
+
+        // 3. Per-table retention.
+        foreach (var day in await DaysBeforeAsync(connection, LogTables.Trading, rules.TradingDeleteBefore, cancellationToken))
+        {
+            progress?.Report($"purging {LogTables.Trading} {day:yyyy-MM-dd}");
+            var keep = tradeDeleteKeep is null ? null : $"{tradeDeleteKeep} AND timestamp >= '{Iso(rules.TradingErrorDeleteBefore)}'";
+            var rows = dryRun ? await CountDayAsync(connection, LogTables.Trading, day, keep, cancellationToken)
+                : await DropDayAsync(connection, LogTables.Trading, day, keep, cancellationToken);
+            report.Actions.Add(new CleanupAction(LogTables.Trading, "drop-partition", PartitionName(LogTables.Trading, day), rows));
+        }
+
+        await RowsAsync(connection, LogTables.Trading,
+            $"(timestamp < '{Iso(rules.TradingDeleteBefore)}' AND NOT ({RetentionRules.TradeErrors})) OR timestamp < '{Iso(rules.TradingErrorDeleteBefore)}'",
+            moveToArchive: false, dryRun, report, cancellationToken);
+
+        foreach (var day in await DaysBeforeAsync(connection, LogTables.Performance, rules.PerformanceDeleteBefore, cancellationToken))
+        {
+            progress?.Report($"purging {LogTables.Performance} {day:yyyy-MM-dd}");
+            var rows = dryRun ? await CountDayAsync(connection, LogTables.Performance, day, null, cancellationToken)
+                : await DropDayAsync(connection, LogTables.Performance, day, null, cancellationToken);
+            report.Actions.Add(new CleanupAction(LogTables.Performance, "drop-partition", PartitionName(LogTables.Performance, day), rows));
+        }
+
+        await RowsAsync(connection, LogTables.Performance, $"timestamp < '{Iso(rules.PerformanceDeleteBefore)}'", moveToArchive: false, dryRun, report, cancellationToken);
+
+        // 4. Keep creating partitions ahead.
+        if (!dryRun)
+        {
+            var today = DateTime.UtcNow.Date;
+            await SchemaMigrator.EnsurePartitionsAsync(connection, today.AddDays(-1), today.AddDays(settings.Database.PartitionDaysAhead), cancellationToken);
+        }
+    }
+
+    /// <summary>Stray rows in the default partition, moved or deleted in short transactions of <c>cleanup_batch_size</c>.</summary>
+    private async Task RowsAsync(NpgsqlConnection connection, string table, string condition, bool moveToArchive, bool dryRun,
+        CleanupReport report, CancellationToken cancellationToken)
+    {
+        var source = table + "_default";
+        long total;
+        var batches = 0;
+        if (dryRun)
+        {
+            total = await Scalar<long>(connection, $"SELECT count(*) FROM {source} WHERE {condition}", cancellationToken);
+        }
+        else
+        {
+            total = 0;
+            const string columns = "id, timestamp, service, level, event_type, message, correlation_id, metadata, created_at, event_id";
+            var sql = moveToArchive
+                ? $"""
+                   WITH batch AS (SELECT ctid FROM {source} WHERE {condition} LIMIT {settings.Retention.CleanupBatchSize}),
+                   moved AS (DELETE FROM {source} t USING batch b WHERE t.ctid = b.ctid RETURNING {string.Join(", ", columns.Split(", ").Select(c => "t." + c))})
+                   INSERT INTO {_tables.Archive} ({columns}) SELECT {columns} FROM moved
+                   """
+                : $"""
+                   WITH batch AS (SELECT ctid FROM {source} WHERE {condition} LIMIT {settings.Retention.CleanupBatchSize})
+                   DELETE FROM {source} t USING batch b WHERE t.ctid = b.ctid
+                   """;
+            while (true)
+            {
+                await using var command = new NpgsqlCommand(sql, connection);
+                var affected = await command.ExecuteNonQueryAsync(cancellationToken);
+                total += affected;
+                batches++;
+                if (affected < settings.Retention.CleanupBatchSize)
+                {
+                    break;
+                }
+            }
+        }
+
+        if (total > 0)
+        {
+            report.Actions.Add(new CleanupAction(table, moveToArchive ? "archive-rows" : "delete-rows", source, total, batches));
+        }
+    }
+
+    private static async Task<long> DropDayAsync(NpgsqlConnection connection, string table, DateTime day, string? keep, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT tradelog_drop_day($1, $2, $3)", connection)
+        {
+            Parameters = { new() { Value = table }, new() { Value = DateOnly.FromDateTime(day) }, new() { Value = (object?)keep ?? DBNull.Value } },
+        };
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static Task<long> CountDayAsync(NpgsqlConnection connection, string table, DateTime day, string? keep, CancellationToken cancellationToken) =>
+        Scalar<long>(connection, $"SELECT count(*) FROM {PartitionName(table, day)}{(keep is null ? "" : $" WHERE NOT ({keep})")}", cancellationToken);
+
+    /// <summary>The days that have a partition of <paramref name="table"/> ending on or before <paramref name="before"/>.</summary>
+    private static async Task<List<DateTime>> DaysBeforeAsync(NpgsqlConnection connection, string table, DateTime before, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+            WHERE p.relname = $1 AND c.relname ~ '_p[0-9]{8}$' ORDER BY c.relname
+            """, connection) { Parameters = { new() { Value = table } } };
+        var days = new List<DateTime>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var name = reader.GetString(0);
+            var day = DateTime.SpecifyKind(DateTime.ParseExact(name[^8..], "yyyyMMdd", CultureInfo.InvariantCulture), DateTimeKind.Utc);
+            if (day.AddDays(1) <= before)
+            {
+                days.Add(day);
+            }
+        }
+
+        return days;
+    }
+
+    private async Task<bool> AlreadyRanAsync(NpgsqlDataSource dataSource, DateTimeOffset occurrence, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM tradelog_maintenance_runs WHERE scheduled_for = $1 AND status = 'succeeded')", connection)
+        {
+            Parameters = { new() { Value = occurrence.UtcDateTime } },
+        };
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private void LogResult(CleanupReport report)
+    {
+        var system = log?.ForCategory(LogCategory.System).WithProperty(LogProperties.EventType, "cleanup");
+        if (report.Status == "succeeded")
+        {
+            system?.Write(Serilog.Events.LogEventLevel.Information, null,
+                "Cleanup {RunId} archived {RowsArchived} rows, purged {RowsPurged} rows, archived {FilesArchived} and deleted {FilesDeleted} log files",
+                [report.RunId, report.RowsArchived, report.RowsPurged, report.Files.Archived.Count, report.Files.Deleted.Count]);
+        }
+        else
+        {
+            system?.Error("Cleanup {RunId} failed: {Error}", report.RunId, report.Error);
+        }
+    }
+
+    internal static string PartitionName(string table, DateTime day) => $"{table}_p{day:yyyyMMdd}";
+
+    private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, object? parameter = null)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (parameter is not null)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync(cancellationToken))!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    internal static string Describe(CleanupReport report) => JsonSerializer.Serialize(new
+    {
+        actions = report.Actions,
+        rows_archived = report.RowsArchived,
+        rows_purged = report.RowsPurged,
+        files_archived = report.Files.Archived,
+        files_deleted = report.Files.Deleted,
+    });
+}

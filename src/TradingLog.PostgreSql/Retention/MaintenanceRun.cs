@@ -1,0 +1,16 @@
+namespace TradingLog.PostgreSql.Retention;
+
+/// <summary>One row of <c>tradelog_maintenance_runs</c>.</summary>
+public sealed record MaintenanceRun(
+    long Id,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    string Status,
+    string Trigger,
+    DateTimeOffset AsOf,
+    DateTimeOffset? ScheduledFor,
+    int Attempt,
+    long RowsArchived,
+    long RowsPurged,
+    int FilesHandled,
+    string? Error);
