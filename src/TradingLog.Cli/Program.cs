@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TradingLog.Cli.Commands.Cleanup;
 using TradingLog.Cli.Commands.Config;
 using TradingLog.Cli.Commands.Db;
 using TradingLog.Cli.Infrastructure;
@@ -38,5 +39,11 @@ app.Configure(config =>
         branch.AddCommand<DbMigrateCommand>("migrate").WithDescription("Apply pending schema migrations and create the daily partitions ahead.");
         branch.AddCommand<DbStatusCommand>("status").WithDescription("Show the server in use and its connection string, password masked.");
     });
+    config.AddCommand<CleanupCommand>("cleanup")
+        .WithDescription("Run the retention cleanup now (archive, purge, per-table retention, log files); 'cleanup history' lists past runs.")
+        .WithExample("cleanup", "--dry-run")
+        .WithExample("cleanup", "--as-of", "2026-11-27T02:00:00Z")
+        .WithExample("cleanup", "history");
+    config.AddCommand<SchedulerCommand>("scheduler").WithDescription("Run cleanups on cleanup_schedule until stopped.");
 });
 return await app.RunAsync(args);

@@ -108,12 +108,13 @@ internal static partial class SettingParsers
     {
         try
         {
-            CronExpression.Parse(raw ?? "", CronFormat.Standard);
-            return raw!.Trim();
+            var text = raw?.Trim() ?? "";
+            CronExpression.Parse(text, text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+            return text;
         }
         catch (CronFormatException e)
         {
-            throw new SettingValueException($"'{raw}' is not a five-field cron expression (minute hour day month weekday, such as \"0 2 * * *\"): {e.Message}");
+            throw new SettingValueException($"'{raw}' is not a cron expression (five fields: minute hour day month weekday, such as \"0 2 * * *\"; a sixth leading field is seconds): {e.Message}");
         }
     }
 

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using TradingLog.Cli.Tests.Support;
+
+namespace TradingLog.Cli.Tests.Commands.Cleanup;
+
+public sealed class CleanupCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose()
+    {
+        Tradelog.Run(_folder.Path, null, "db", "stop");
+        _folder.Dispose();
+    }
+
+    private static JsonElement Json(Tradelog.Result result) => JsonDocument.Parse(result.Output.Trim().Split('\n').Last()).RootElement;
+
+    [Fact]
+    public void DryRunChangesNothingThenARunIsRecordedAndListed()
+    {
+        var old = Path.Combine(_folder.Path, "logs", "trading.2026-01-01.log");
+        _folder.Write("logs/trading.2026-01-01.log", "an old line\n");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-45));
+
+        var dry = Tradelog.Run(_folder.Path, null, "cleanup", "--dry-run", "--json");
+        Assert.True(dry.ExitCode == 0, dry.Error + dry.Output);
+        Assert.Equal("dry-run", Json(dry).GetProperty("status").GetString());
+        Assert.Single(Json(dry).GetProperty("files_deleted").EnumerateArray());
+        Assert.True(File.Exists(old));
+
+        var run = Tradelog.Run(_folder.Path, null, "cleanup", "--as-of", DateTime.UtcNow.ToString("O"), "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal("succeeded", Json(run).GetProperty("status").GetString());
+        Assert.False(File.Exists(old));
+
+        var table = Tradelog.Run(_folder.Path, null, "cleanup");
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("rows archived", table.Output);
+
+        var history = Tradelog.Run(_folder.Path, null, "cleanup", "history", "--json");
+        Assert.Equal(0, history.ExitCode);
+        var runs = JsonDocument.Parse(history.Output).RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Equal("succeeded", r.GetProperty("Status").GetString()));
+    }
+
+    [Theory]
+    [InlineData("--as-of", "yesterday", "--as-of takes a timestamp")]
+    [InlineData("histroy", null, "unknown cleanup action 'histroy'")]
+    public void BadArgumentsAreClearErrors(string first, string? second, string message)
+    {
+        var result = second is null ? Tradelog.Run(_folder.Path, null, "cleanup", first) : Tradelog.Run(_folder.Path, null, "cleanup", first, second);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Output + result.Error);
+    }
+}
