@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Npgsql;
+using TradingLog.Benchmarks.Ingest;
+
+namespace TradingLog.Benchmarks.Retention;
+
+/// <summary>
+/// Cleanup cost for one day of N rows in <c>system_logs</c> (the design's indexes, partitions): archive and purge by
+/// partition move and drop (<c>tradelog_archive_day</c>, <c>tradelog_drop_day</c>, what <c>tradelog cleanup</c> runs),
+/// against the row-by-row approach (<c>INSERT … SELECT</c> into the archive + <c>DELETE</c>, then <c>DELETE</c> from the
+/// archive) on the same data, side by side in one run.
+/// </summary>
+internal static class RetentionBenchmark
+{
+    private const string Columns = "id, timestamp, service, level, event_type, message, correlation_id, metadata, created_at, event_id";
+
+    public static async Task<int> RunAsync(bool quick, string? output)
+    {
+        int[] sizes = quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
+        var work = Path.Combine(Path.GetTempPath(), "tradelog-bench");
+        var database = await BenchDatabase.StartAsync(Path.Combine(work, "pgdata"));
+        var day = DateTime.UtcNow.Date.AddDays(-40);
+        var rows = new List<(int Rows, TimeSpan PartitionArchive, TimeSpan PartitionPurge, TimeSpan RowArchive, TimeSpan RowPurge)>();
+        foreach (var size in sizes)
+        {
+            Console.WriteLine($"{size:N0} rows: partition moves…");
+            var partitioned = await SeedAsync(await database.FreshAsync("bench_retention_partition"), day, size);
+            var partitionArchive = await TimeAsync(partitioned, $"SELECT tradelog_archive_day('{day:yyyy-MM-dd}')");
+            await Expect(partitioned, "archived_system_logs", size);
+            var partitionPurge = await TimeAsync(partitioned, $"SELECT tradelog_drop_day('archived_system_logs', '{day:yyyy-MM-dd}', NULL)");
+            await Expect(partitioned, "archived_system_logs", 0);
+
+            Console.WriteLine($"{size:N0} rows: row by row…");
+            var rowwise = await SeedAsync(await database.FreshAsync("bench_retention_rows"), day, size);
+            var range = $"timestamp >= '{day:yyyy-MM-dd}T00:00:00Z' AND timestamp < '{day.AddDays(1):yyyy-MM-dd}T00:00:00Z'";
+            var rowArchive = await TimeAsync(rowwise,
+                $"INSERT INTO archived_system_logs ({Columns}) SELECT {Columns} FROM system_logs WHERE {range}; DELETE FROM system_logs WHERE {range};");
+            await Expect(rowwise, "archived_system_logs", size);
+            var rowPurge = await TimeAsync(rowwise, $"DELETE FROM archived_system_logs WHERE {range}");
+            await Expect(rowwise, "archived_system_logs", 0);
+            rows.Add((size, partitionArchive, partitionPurge, rowArchive, rowPurge));
+            Console.WriteLine($"  partition: archive {partitionArchive.TotalMilliseconds:N0} ms, purge {partitionPurge.TotalMilliseconds:N0} ms; " +
+                              $"row by row: archive {rowArchive.TotalMilliseconds:N0} ms, purge {rowPurge.TotalMilliseconds:N0} ms");
+        }
+
+        var inv = CultureInfo.InvariantCulture;
+        var report = new StringBuilder();
+        report.AppendLine(inv, $"Cleanup of one day ({(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})");
+        report.AppendLine();
+        report.AppendLine("| rows in the day | partition archive | partition purge | row-by-row archive | row-by-row purge | speed-up (archive + purge) |");
+        report.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var r in rows)
+        {
+            var partition = r.PartitionArchive + r.PartitionPurge;
+            var rowwise = r.RowArchive + r.RowPurge;
+            report.AppendLine(inv, $"| {r.Rows:N0} | {r.PartitionArchive.TotalMilliseconds:N0} ms | {r.PartitionPurge.TotalMilliseconds:N0} ms | " +
+                                   $"{r.RowArchive.TotalMilliseconds:N0} ms | {r.RowPurge.TotalMilliseconds:N0} ms | {rowwise / partition:N0}x |");
+        }
+
+        Console.WriteLine(report);
+        if (output is not null)
+        {
+            await File.WriteAllTextAsync(output, report.ToString());
+        }
+
+        return 0;
+    }
+
+    private static async Task<string> SeedAsync(string connectionString, DateTime day, int size)
+    {
+        await ExecuteAsync(connectionString, $"SELECT tradelog_ensure_partitions('{day:yyyy-MM-dd}', '{day:yyyy-MM-dd}')");
+        await ExecuteAsync(connectionString, $"""
+            INSERT INTO system_logs (timestamp, service, level, event_type, message, correlation_id, metadata)
+            SELECT '{day:yyyy-MM-dd}T00:00:00Z'::timestamptz + (i * interval '86399 seconds' / {size}),
+                   (ARRAY['data_ingestion','strategy_engine','execution','risk_management','analytics','notification'])[1 + i % 6],
+                   (ARRAY['INFO','INFO','INFO','DEBUG','WARNING','ERROR'])[1 + i % 6], NULL,
+                   'Order ' || i || ' for AAPL filled at 189.25', 'trade_' || (i / 10),
+                   jsonb_build_object('category', 'System', 'properties', jsonb_build_object('OrderId', i))
+            FROM generate_series(1, {size}) i;
+            CHECKPOINT;
+            """);
+        return connectionString;
+    }
+
+    private static async Task<TimeSpan> TimeAsync(string connectionString, string sql)
+    {
+        var clock = Stopwatch.StartNew();
+        await ExecuteAsync(connectionString, sql);
+        return clock.Elapsed;
+    }
+
+    private static async Task Expect(string connectionString, string table, long rows)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM {table}", connection);
+        var actual = (long)(await command.ExecuteScalarAsync())!;
+        if (actual != rows)
+        {
+            throw new InvalidOperationException($"{table} has {actual} rows, expected {rows}");
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+}
