@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TradingLog.Cli.Commands.Analysis;
 using TradingLog.Cli.Commands.Cleanup;
 using TradingLog.Cli.Commands.Config;
 using TradingLog.Cli.Commands.Db;
@@ -44,6 +45,16 @@ app.Configure(config =>
         .WithExample("cleanup", "--dry-run")
         .WithExample("cleanup", "--as-of", "2026-11-27T02:00:00Z")
         .WithExample("cleanup", "history");
+    config.AddCommand<TraceCommand>("trace").WithDescription("Every log of one correlation ID across services, in time order, with its trades.")
+        .WithExample("trace", "trade_12345");
+    config.AddCommand<TradesCommand>("trades").WithDescription("Trading logs joined with system logs (the design's second query).")
+        .WithExample("trades", "--symbol", "AAPL", "--since", "1d");
+    config.AddCommand<PerfCommand>("perf").WithDescription("Average, p50, p95, p99 and max execution time per service and operation, with memory and CPU.")
+        .WithExample("perf", "--since", "1d", "--service", "execution");
+    config.AddCommand<TailCommand>("tail").WithDescription("The newest logs; with -f, new ones as they arrive.")
+        .WithExample("tail", "-f", "--level", "WARNING", "--category", "Risk");
+    config.AddCommand<StatsCommand>("stats").WithDescription("Events per service and level, error rate per service, busiest event types.")
+        .WithExample("stats", "--since", "1h");
     config.AddCommand<SchedulerCommand>("scheduler").WithDescription("Run cleanups on cleanup_schedule until stopped.");
 });
 return await app.RunAsync(args);

@@ -10,7 +10,6 @@ internal sealed class DatabaseQueryTimer : IDisposable
 {
     public const string NpgsqlSource = "Npgsql";
 
-
     private static readonly AsyncLocal<bool> Suppressed = new();
     private readonly ActivityListener _listener;
 

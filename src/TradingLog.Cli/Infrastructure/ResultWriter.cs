@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace TradingLog.Cli.Infrastructure;
+
+/// <summary>Writes query results as a Spectre table or, with --json, as a JSON array of objects.</summary>
+internal static class ResultWriter
+{
+    public static void Write(IAnsiConsole console, bool json, string title, IReadOnlyList<Dictionary<string, object?>> rows, params string[] columns)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(rows.Select(r => columns.ToDictionary(c => c, c => r.GetValueOrDefault(c)))));
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title(Markup.Escape(title));
+        foreach (var column in columns)
+        {
+            table.AddColumn(column);
+        }
+
+        foreach (var row in rows)
+        {
+            table.AddRow(columns.Select(c => Markup.Escape(Format(row.GetValueOrDefault(c)))).ToArray());
+        }
+
+        if (rows.Count == 0)
+        {
+            console.MarkupLine($"{Markup.Escape(title)}: no rows.");
+            return;
+        }
+
+        console.Write(table);
+    }
+
+    public static string Format(object? value) => value switch
+    {
+        null => "",
+        DateTime t => t.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture),
+        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+        decimal m => m.ToString("0.####", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+}

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Serilog.Events;
+using TradingLog.Cli.Tests.Support;
+using TradingLog.Configuration;
+using TradingLog.Correlation;
+using TradingLog.PostgreSql;
+
+namespace TradingLog.Cli.Tests.Commands.Analysis;
+
+/// <summary>Known events logged through the library into the embedded server of a temp folder, then read back by the commands.</summary>
+public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.KnownData>
+{
+    private readonly KnownData _data;
+
+    public AnalysisCommandsTests(KnownData data) => _data = data;
+
+    public sealed class KnownData : IDisposable
+    {
+        public TempFolder Folder { get; } = new();
+
+        public KnownData()
+        {
+            var start = Tradelog.Run(Folder.Path, null, "db", "start");
+            Assert.True(start.ExitCode == 0, start.Error);
+            Log("execution", log =>
+            {
+                using (CorrelationContext.BeginTrade("trade_1"))
+                {
+                    log.Info("Order {OrderId} placed", 1);
+                    log.Trade(new TradeRecord { TradeId = "trade_1", Symbol = "AAPL", Side = "BUY", Quantity = 10, Price = 190m, Status = "FILLED" });
+                }
+
+                log.Trade(new TradeRecord { TradeId = "trade_2", Symbol = "MSFT", Side = "SELL", Quantity = 5, Price = 410m, Status = "REJECTED", ErrorMessage = "limit" });
+                foreach (var ms in new[] { 10, 20, 30 })
+                {
+                    log.Performance(new PerformanceRecord { Operation = "place_order", ExecutionTimeMs = ms, MemoryUsageMb = 100, CpuUsagePercent = 5 });
+                }
+
+                log.Error(new InvalidOperationException("broker down"), "Broker API failed");
+            });
+            Log("risk_management", log =>
+            {
+                using (CorrelationContext.BeginTrade("trade_1"))
+                {
+                    log.ForCategory(LogCategory.Risk).Warning("Exposure at {Percent}%", 95);
+                }
+
+                log.Performance(new PerformanceRecord { Operation = "check_limits", ExecutionTimeMs = 100 }, LogEventLevel.Warning);
+            });
+            Log("notification", log =>
+            {
+                using (CorrelationContext.BeginTrade("trade_1"))
+                {
+                    log.Info("Fill notice sent");
+                }
+            });
+        }
+
+        private void Log(string service, Action<TradingLogger> write)
+        {
+            var settings = TradingLogConfiguration.Load(new TradingLogConfigurationOptions
+            {
+                WorkingDirectory = Folder.Path,
+                EnvironmentVariables = new Dictionary<string, string>(),
+            }).Settings;
+            settings.Console.Enabled = false;
+            using var host = TradingLogging.Configure(service, o =>
+            {
+                o.Settings = settings;
+                o.WorkingDirectory = Folder.Path;
+                o.UsePostgreSql();
+            });
+            write(host.Logger);
+        }
+
+        public void Dispose()
+        {
+            Tradelog.Run(Folder.Path, null, "db", "stop");
+            Folder.Dispose();
+        }
+    }
+
+    private JsonElement Json(params string[] args)
+    {
+        var result = Tradelog.Run(_data.Folder.Path, null, [.. args, "--json"]);
+        Assert.True(result.ExitCode == 0, result.Error + result.Output);
+        return JsonDocument.Parse(result.Output.Trim().Split('\n').Last()).RootElement;
+    }
+
+    [Fact]
+    public void TraceShowsOneTradesPathThroughEveryServiceInTimeOrder()
+    {
+        var trace = Json("trace", "trade_1");
+        var logs = trace.GetProperty("logs").EnumerateArray().ToList();
+        Assert.Equal(["execution", "execution", "risk_management", "notification"], logs.Select(l => l.GetProperty("service").GetString()));
+        Assert.Equal("Order 1 placed", logs[0].GetProperty("message").GetString());
+        var trade = Assert.Single(trace.GetProperty("trades").EnumerateArray());
+        Assert.Equal("AAPL", trade.GetProperty("symbol").GetString());
+    }
+
+    [Fact]
+    public void TradesJoinsTradingAndSystemLogsForOneSymbol()
+    {
+        var rows = Json("trades", "--symbol", "AAPL").EnumerateArray().ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, r => Assert.Equal("trade_1", r.GetProperty("trade_id").GetString()));
+        Assert.Single(Json("trades", "--symbol", "MSFT").EnumerateArray());
+    }
+
+    [Fact]
+    public void PerfGivesPercentilesPerServiceAndOperation()
+    {
+        var row = Assert.Single(Json("perf", "--service", "execution").EnumerateArray());
+        Assert.Equal("place_order", row.GetProperty("operation").GetString());
+        Assert.Equal(3, row.GetProperty("calls").GetInt64());
+        Assert.Equal(20, row.GetProperty("p50_ms").GetDouble());
+        Assert.Equal(30, row.GetProperty("max_ms").GetInt32());
+        Assert.Equal(2, Json("perf").EnumerateArray().Count());
+    }
+
+    [Fact]
+    public void StatsCountsEventsAndErrorRates()
+    {
+        var stats = Json("stats", "--since", "1h");
+        var execution = stats.GetProperty("error_rates").EnumerateArray().Single(r => r.GetProperty("service").GetString() == "execution");
+        Assert.Equal(7, execution.GetProperty("events").GetInt64());
+        Assert.Equal(2, execution.GetProperty("errors").GetInt64());
+        Assert.Equal(28.57m, execution.GetProperty("error_rate_percent").GetDecimal());
+        Assert.Equal("performance", stats.GetProperty("busiest_event_types").EnumerateArray().First().GetProperty("event_type").GetString());
+    }
+
+    [Fact]
+    public void TailFiltersByLevelCategoryServiceAndText()
+    {
+        string[] Messages(params string[] args)
+        {
+            var result = Tradelog.Run(_data.Folder.Path, null, ["tail", .. args, "--json"]);
+            Assert.True(result.ExitCode == 0, result.Error);
+            return [.. result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("message").GetString()!)];
+        }
+
+        Assert.Equal(["Trade trade_2 SELL 5 MSFT @ 410 REJECTED", "Broker API failed"], Messages("--level", "ERROR"));
+        Assert.Equal(["Exposure at 95%"], Messages("--category", "Risk"));
+        Assert.Equal(["Fill notice sent"], Messages("--service", "notification"));
+        Assert.Equal(["Broker API failed"], Messages("--grep", "broker"));
+        Assert.Equal(2, Messages("-n", "2").Length);
+    }
+
+    [Theory]
+    [InlineData("perf", "--service", "nope", "unknown service 'nope'")]
+    [InlineData("stats", "--since", "1x", "--since takes a duration")]
+    [InlineData("tail", "--level", "LOUD", "'LOUD' is not a level")]
+    [InlineData("tail", "--category", "Gossip", "'Gossip' is not a category")]
+    public void BadArgumentsAreClearErrors(string command, string option, string value, string message)
+    {
+        var result = Tradelog.Run(_data.Folder.Path, null, command, option, value);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Output + result.Error);
+    }
+
+    [Fact]
+    public void AnUnreachableDatabaseIsAClearError()
+    {
+        var result = Tradelog.Run(_data.Folder.Path, null, "stats", "--connection", "Host=127.0.0.1;Port=1;Username=u;Password=p;Database=d;Timeout=2");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the database cannot be reached", result.Error);
+    }
+}
