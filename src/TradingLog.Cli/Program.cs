@@ -5,6 +5,7 @@ using TradingLog.Cli.Commands.Analysis;
 using TradingLog.Cli.Commands.Cleanup;
 using TradingLog.Cli.Commands.Config;
 using TradingLog.Cli.Commands.Db;
+using TradingLog.Cli.Commands.Demo;
 using TradingLog.Cli.Infrastructure;
 
 if (Console.IsOutputRedirected)
@@ -24,6 +25,11 @@ app.Configure(config =>
         Console.Error.WriteLine("tradelog: " + exception.Message);
         return ExitCodes.BadInput;
     });
+    config.AddCommand<DemoCommand>("demo")
+        .WithDescription("Run a simulated six-service trading system for a while, then show what was logged and stored.")
+        .WithExample("demo")
+        .WithExample("demo", "--duration", "60s", "--rate", "500", "--summary-json", "demo.json");
+    config.AddCommand<DemoServiceCommand>("demo-service").IsHidden();
     config.AddBranch("config", branch =>
     {
         branch.SetDescription("Inspect the configuration.");

@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradingLog.Cli.Demo;
+using TradingLog.Cli.Infrastructure;
+using TradingLog.Configuration;
+using TradingLog.PostgreSql;
+
+namespace TradingLog.Cli.Commands.Demo;
+
+/// <summary>
+/// <c>tradelog demo</c>: the main job. Starts the design's six services as separate processes on loopback HTTP, drives
+/// market data through them for <c>--duration</c>, stops them gracefully (Ctrl-C too), then prints events per service
+/// and level, rows per table (checked against what the services emitted), throughput, the design's three queries and
+/// where the log files are.
+/// </summary>
+internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoCommandSettings>
+{
+    public override Task<int> ExecuteAsync(CommandContext context, DemoCommandSettings settings, CancellationToken cancellationToken) =>
+        CommandErrors.RunAsync(async () =>
+        {
+            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var directory = Directory.GetCurrentDirectory();
+            var database = await console.Status().StartAsync("Preparing the log store…", async _ =>
+            {
+                var db = await LogDatabase.ConnectAsync(loaded.Settings, directory, cancellationToken);
+                await db.MigrateAsync(cancellationToken);
+                return db;
+            });
+
+            var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+            var work = Path.Combine(directory, ".tradelog", "demo", runId);
+            Directory.CreateDirectory(work);
+            var ports = DemoServiceNames.All.ToDictionary(s => s, _ => FreePort());
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            ConsoleCancelEventHandler onCancel = (_, e) =>
+            {
+                e.Cancel = true;
+                stop.Cancel();
+            };
+            Console.CancelKeyPress += onCancel;
+            var processes = DemoServiceNames.All.ToDictionary(s => s, s => Start(s, settings, runId, ports, Path.Combine(work, s + ".json")));
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+                await console.Status().StartAsync("Starting six services…", _ => WaitHealthyAsync(http, ports, processes, stop.Token));
+                console.MarkupLine($"Run [bold]{runId}[/]: six services up on ports {string.Join(", ", ports.Select(p => $"{p.Key}={p.Value}"))}");
+                var ticks = Math.Max(1, settings.Rate / 4);
+                clock.Restart();
+                await http.PostAsync(new Uri($"http://127.0.0.1:{ports[DemoServiceNames.DataIngestion]}/start?ticksPerSecond={ticks}"), null, stop.Token);
+                await console.Progress().StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Trading", maxValue: settings.Duration.TotalSeconds);
+                    while (!stop.IsCancellationRequested && clock.Elapsed < settings.Duration)
+                    {
+                        await Task.Delay(250, CancellationToken.None);
+                        task.Value = Math.Min(settings.Duration.TotalSeconds, clock.Elapsed.TotalSeconds);
+                    }
+                });
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+
+            var elapsed = clock.Elapsed;
+            await console.Status().StartAsync("Stopping the services and flushing their logs…", _ => StopAsync(ports, processes));
+            var summaries = DemoServiceNames.All
+                .Select(s => Path.Combine(work, s + ".json"))
+                .Where(File.Exists)
+                .Select(f => JsonSerializer.Deserialize<ServiceSummary>(File.ReadAllText(f))!)
+                .ToList();
+            if (summaries.Count != DemoServiceNames.All.Length)
+            {
+                console.MarkupLine("[red]Not every service reported; see the logs.[/]");
+                return ExitCodes.Failure;
+            }
+
+            var report = await DemoReport.BuildAsync(database.ReaderConnectionString, runId, summaries, elapsed, cancellationToken);
+            report.Print(console, loaded.Settings);
+            if (settings.SummaryJson is not null)
+            {
+                await File.WriteAllTextAsync(settings.SummaryJson, report.ToJson(), CancellationToken.None);
+            }
+
+            return report.Consistent ? ExitCodes.Success : ExitCodes.Failure;
+        });
+
+    private static Process Start(string service, DemoCommandSettings settings, string runId, Dictionary<string, int> ports, string summaryFile)
+    {
+        var entry = System.Reflection.Assembly.GetEntryAssembly()!.Location;
+        var info = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        {
+            info.ArgumentList.Add(entry);
+        }
+
+        foreach (var arg in new[]
+                 {
+                     "demo-service", service, "--run", runId, "--summary-file", summaryFile,
+                     "--ports", string.Join(',', ports.Select(p => $"{p.Key}={p.Value}")),
+                     "--set", "console.enabled=false", "--set", "root_level=WARNING",
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (flag, value) in new[] { ("--config", settings.Config), ("--environment", settings.Environment), ("--connection", settings.Connection), ("--data-dir", settings.DataDirectory) })
+        {
+            if (value is not null)
+            {
+                info.ArgumentList.Add(flag);
+                info.ArgumentList.Add(value);
+            }
+        }
+
+        foreach (var set in settings.Set)
+        {
+            info.ArgumentList.Add("--set");
+            info.ArgumentList.Add(set);
+        }
+
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitHealthyAsync(HttpClient http, Dictionary<string, int> ports, Dictionary<string, Process> processes, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        foreach (var (service, port) in ports)
+        {
+            while (true)
+            {
+                if (processes[service].HasExited)
+                {
+                    throw new InvalidOperationException($"the {service} service exited at start-up (code {processes[service].ExitCode})");
+                }
+
+                try
+                {
+                    using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"), cancellationToken);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"the {service} service did not start within 60 s");
+                }
+
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Stops market data first, lets in-flight trades finish, then stops the rest; each flushes its logs as it stops.</summary>
+    private static async Task StopAsync(Dictionary<string, int> ports, Dictionary<string, Process> processes)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var service in DemoServiceNames.All)
+        {
+            try
+            {
+                await http.PostAsync(new Uri($"http://127.0.0.1:{ports[service]}/shutdown"), null);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            if (service == DemoServiceNames.DataIngestion)
+            {
+                await processes[service].WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                await Task.Delay(1000);
+            }
+        }
+
+        foreach (var process in processes.Values)
+        {
+            try
+            {
+                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

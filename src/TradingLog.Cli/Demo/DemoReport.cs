@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text.Json;
+using Npgsql;
+using Spectre.Console;
+using TradingLog.Cli.Infrastructure;
+using TradingLog.Configuration;
+
+namespace TradingLog.Cli.Demo;
+
+/// <summary>The end of a demo run: what the services emitted, what the database stored, and the design's three queries.</summary>
+internal sealed class DemoReport
+{
+    private static readonly string[] Levels = ["TRACE", "DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"];
+    private static readonly string[] Tables = ["system_logs", "trading_logs", "performance_logs"];
+
+    private DemoReport(string runId, IReadOnlyList<ServiceSummary> services, Dictionary<string, long> stored, TimeSpan elapsed,
+        string? sampleTrade, List<Dictionary<string, object?>> trace, List<Dictionary<string, object?>> joined, List<Dictionary<string, object?>> performance)
+    {
+        RunId = runId;
+        Services = services;
+        Stored = stored;
+        Elapsed = elapsed;
+        SampleTrade = sampleTrade;
+        Trace = trace;
+        Joined = joined;
+        Performance = performance;
+    }
+
+    public string RunId { get; }
+
+    public IReadOnlyList<ServiceSummary> Services { get; }
+
+    public Dictionary<string, long> Stored { get; }
+
+    public TimeSpan Elapsed { get; }
+
+    public string? SampleTrade { get; }
+
+    public List<Dictionary<string, object?>> Trace { get; }
+
+    public List<Dictionary<string, object?>> Joined { get; }
+
+    public List<Dictionary<string, object?>> Performance { get; }
+
+    public Dictionary<string, long> Emitted => Tables.ToDictionary(t => t, t => Services.Sum(s => s.Tables.GetValueOrDefault(t)));
+
+    public bool Consistent => Tables.All(t => Emitted[t] == Stored[t]);
+
+    public long TotalEvents => Services.Sum(s => s.Levels.Values.Sum());
+
+    public static async Task<DemoReport> BuildAsync(string connectionString, string runId, IReadOnlyList<ServiceSummary> services, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        var prefix = $"trade_{runId}_%";
+        var stored = new Dictionary<string, long>
+        {
+            ["system_logs"] = await CountAsync(dataSource, "SELECT count(*) FROM system_logs WHERE metadata->'properties'->>'RunId' = $1", runId, cancellationToken),
+            ["trading_logs"] = await CountAsync(dataSource, "SELECT count(*) FROM trading_logs WHERE trade_id LIKE $1", prefix, cancellationToken),
+            ["performance_logs"] = await CountAsync(dataSource, "SELECT count(*) FROM performance_logs WHERE metadata->'properties'->>'RunId' = $1", runId, cancellationToken),
+        };
+        var sample = (await AnalysisDatabase.QueryAsync(dataSource,
+            "SELECT trade_id FROM trading_logs WHERE trade_id LIKE $1 AND status = 'FILLED' ORDER BY timestamp LIMIT 1", cancellationToken, prefix))
+            .Select(r => (string?)r["trade_id"]).FirstOrDefault();
+
+        // The design's three analysis queries; the first with this run's trade in place of 'trade_12345'.
+        var trace = await AnalysisDatabase.QueryAsync(dataSource, """
+            SELECT * FROM system_logs 
+            WHERE correlation_id = $1
+            ORDER BY timestamp;
+            """, cancellationToken, sample);
+        var joined = await AnalysisDatabase.QueryAsync(dataSource, """
+            SELECT t.*, s.message, s.level
+            FROM trading_logs t
+            JOIN system_logs s ON t.trade_id = s.correlation_id
+            WHERE t.symbol = 'AAPL';
+            """, cancellationToken);
+        var performance = await AnalysisDatabase.QueryAsync(dataSource, """
+            SELECT service, AVG(execution_time_ms) as avg_time
+            FROM performance_logs 
+            WHERE timestamp > NOW() - INTERVAL '1 day'
+            GROUP BY service;
+            """, cancellationToken);
+        return new DemoReport(runId, services, stored, elapsed, sample, trace, joined, performance);
+    }
+
+    public void Print(IAnsiConsole console, TradingLogSettings settings)
+    {
+        var levels = new Table().Border(TableBorder.Rounded).Title("Events per service and level").AddColumn("service");
+        var shown = Levels.Where(l => Services.Any(s => s.Levels.ContainsKey(l))).ToList();
+        foreach (var level in shown)
+        {
+            levels.AddColumn(new TableColumn(level).RightAligned());
+        }
+
+        levels.AddColumn(new TableColumn("total").RightAligned());
+        foreach (var service in Services)
+        {
+            levels.AddRow([service.Service, .. shown.Select(l => N(service.Levels.GetValueOrDefault(l))), N(service.Levels.Values.Sum())]);
+        }
+
+        console.Write(levels);
+
+        var tables = new Table().Border(TableBorder.Rounded).Title("Rows per table (this run)").AddColumns("table", "emitted", "stored", "");
+        foreach (var table in Tables)
+        {
+            tables.AddRow(table, N(Emitted[table]), N(Stored[table]), Emitted[table] == Stored[table] ? "[green]match[/]" : "[red]MISMATCH[/]");
+        }
+
+        console.Write(tables);
+        console.MarkupLine($"Throughput: [bold]{N(TotalEvents)}[/] events in {Elapsed.TotalSeconds:0.0} s = [bold]{TotalEvents / Math.Max(0.001, Elapsed.TotalSeconds):N0}[/] events/s");
+
+        console.MarkupLine($"\n[bold]1. All logs of one trade[/] ({Markup.Escape(SampleTrade ?? "no filled trade")}):");
+        ResultWriter.Write(console, false, "SELECT * FROM system_logs WHERE correlation_id = … ORDER BY timestamp", Trace, "timestamp", "service", "level", "message");
+        console.MarkupLine($"\n[bold]2. Trading logs joined with system logs for AAPL[/] ({Joined.Count} rows, first 10):");
+        ResultWriter.Write(console, false, "trading_logs JOIN system_logs WHERE symbol = 'AAPL'", Joined.Take(10).ToList(), "trade_id", "side", "quantity", "price", "status", "level", "message");
+        console.MarkupLine("\n[bold]3. Average execution time per service, last day[/]:");
+        ResultWriter.Write(console, false, "performance_logs", Performance, "service", "avg_time");
+
+        console.MarkupLine("\n[bold]Log files[/]:");
+        foreach (var service in Services)
+        {
+            console.MarkupLine($"  {Markup.Escape(service.LogFile)}");
+        }
+
+        foreach (var shared in new[] { settings.Files.Main, settings.Files.Errors, settings.Files.System, settings.Files.Trades, settings.Files.Performance }.Where(f => f.Length > 0))
+        {
+            console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(shared))}");
+        }
+
+        console.MarkupLine($"\nTry: [bold]tradelog trace {Markup.Escape(SampleTrade ?? "trade_…")}[/], tradelog stats --since 1h, tradelog tail --level WARNING");
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        run_id = RunId,
+        elapsed_seconds = Elapsed.TotalSeconds,
+        events = TotalEvents,
+        events_per_second = TotalEvents / Math.Max(0.001, Elapsed.TotalSeconds),
+        per_service = Services.ToDictionary(s => s.Service, s => s.Levels),
+        per_level = Levels.Where(l => Services.Any(s => s.Levels.ContainsKey(l))).ToDictionary(l => l, l => Services.Sum(s => s.Levels.GetValueOrDefault(l))),
+        per_table = Emitted,
+        stored_per_table = Stored,
+        sample_trade = SampleTrade,
+        log_files = Services.ToDictionary(s => s.Service, s => s.LogFile),
+    }, new JsonSerializerOptions { WriteIndented = true });
+
+    private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql, string parameter, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

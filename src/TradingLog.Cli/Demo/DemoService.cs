@@ -1,0 +1,231 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TradingLog.AspNetCore.Correlation;
+using TradingLog.Configuration;
+using TradingLog.Correlation;
+using TradingLog.Hosting;
+using TradingLog.PostgreSql;
+
+namespace TradingLog.Cli.Demo;
+
+/// <summary>
+/// One service of the simulated trading system, in its own process: an ASP.NET Core app on loopback that logs through
+/// <c>AddTradingLogging</c> and <c>ILogger&lt;T&gt;</c> like a real service, forwards correlation IDs to the next service,
+/// and writes its <see cref="ServiceSummary"/> when stopped.
+/// </summary>
+internal static class DemoService
+{
+    private static readonly string[] Symbols = ["AAPL", "MSFT", "NVDA", "AMZN", "GOOG"];
+
+    public static async Task<int> RunAsync(DemoServiceOptions options)
+    {
+        var counter = new EventCounter();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Ports[options.Service]}");
+        builder.Logging.ClearProviders();
+        builder.AddTradingLogging(options.Service, o =>
+        {
+            foreach (var (key, value) in options.Configuration.Overrides)
+            {
+                o.Configuration.Overrides[key] = value;
+            }
+
+            o.Configuration.ConfigPath = options.Configuration.ConfigPath;
+            o.Configuration.Environment = options.Configuration.Environment;
+            o.UsePostgreSql();
+            o.ConfigureSerilog = c => c.Enrich.WithProperty("RunId", options.RunId).WriteTo.Sink(counter);
+        });
+        foreach (var service in DemoServiceNames.All)
+        {
+            builder.Services.AddHttpClient(service, c => c.BaseAddress = new Uri($"http://127.0.0.1:{options.Ports[service]}"))
+                .AddTradingLogCorrelation();
+        }
+
+        var app = builder.Build();
+        app.UseTradingLogCorrelation();
+        var http = app.Services.GetRequiredService<IHttpClientFactory>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TradingSystem." + options.Service);
+        var state = new DemoState(options.RunId);
+        app.MapGet("/health", () => "ok");
+        app.MapPost("/shutdown", (IHostApplicationLifetime lifetime) =>
+        {
+            state.Stop.Cancel();
+            lifetime.StopApplication();
+            return "stopping";
+        });
+        Map(app, options.Service, http, logger, state);
+
+        var logFile = app.Services.GetRequiredService<TradingLogHost>().Settings.FileOf(options.Service);
+
+        // RunAsync returns after the host stopped and was disposed, which flushed every log to its file and the database.
+        await app.RunAsync();
+        var summary = new ServiceSummary(options.Service, new(counter.Levels), new(counter.Tables), Path.GetFullPath(logFile));
+        await File.WriteAllTextAsync(options.SummaryFile, System.Text.Json.JsonSerializer.Serialize(summary));
+        return 0;
+    }
+
+    private static void Map(WebApplication app, string service, IHttpClientFactory http, ILogger logger, DemoState state)
+    {
+        switch (service)
+        {
+            case DemoServiceNames.DataIngestion:
+                app.MapPost("/start", (int ticksPerSecond) =>
+                {
+                    _ = Task.Run(() => GenerateTicksAsync(http, logger, state, ticksPerSecond));
+                    return "started";
+                });
+                break;
+            case DemoServiceNames.StrategyEngine:
+                app.MapPost("/tick", async (Tick tick) =>
+                {
+                    var fast = tick.Price * (1 + (Random.Shared.NextDouble() - 0.5) / 100);
+                    var slow = tick.Price * (1 + (Random.Shared.NextDouble() - 0.5) / 100);
+                    logger.LogDebug("Signal inputs for {Symbol}: sma_fast={Fast:F2} sma_slow={Slow:F2}", tick.Symbol, fast, slow);
+                    if (Random.Shared.Next(5) != 0)
+                    {
+                        return Results.Ok();
+                    }
+
+                    var tradeId = state.NextTradeId();
+                    using (CorrelationContext.BeginTrade(tradeId))
+                    {
+                        var side = fast > slow ? "BUY" : "SELL";
+                        logger.LogInformation("Signal {Side} {Symbol} at {Price:F2} (momentum)", side, tick.Symbol, tick.Price);
+                        await Post(http, DemoServiceNames.Execution, "/order", new Order(tradeId, tick.Symbol, side, 10 * (1 + Random.Shared.Next(10)), tick.Price));
+                    }
+
+                    return Results.Ok();
+                });
+                break;
+            case DemoServiceNames.Execution:
+                app.MapPost("/order", async (Order order) =>
+                {
+                    using (logger.Measure("place_order"))
+                    {
+                        logger.LogInformation("Placing order {TradeId}: {Side} {Quantity} {Symbol}", order.TradeId, order.Side, order.Quantity, order.Symbol);
+                        var allowed = await Post(http, DemoServiceNames.RiskManagement, "/check", order);
+                        var trade = new TradeRecord
+                        {
+                            TradeId = order.TradeId, Symbol = order.Symbol, Side = order.Side, Quantity = order.Quantity,
+                            Price = Math.Round((decimal)order.Price, 2), Strategy = "momentum", ExecutionTimeMs = Random.Shared.Next(2, 40), Status = "FILLED",
+                        };
+                        if (!allowed)
+                        {
+                            logger.LogTrade(trade with { Status = "REJECTED", ErrorMessage = "risk limit breached" });
+                            return Results.Ok();
+                        }
+
+                        if (Random.Shared.Next(20) == 0)
+                        {
+                            logger.LogError(new HttpRequestException("broker gateway returned 503"), "Broker API error for {TradeId}", order.TradeId);
+                            logger.LogTrade(trade with { Status = "FAILED", ErrorMessage = "broker gateway returned 503" });
+                            return Results.Ok();
+                        }
+
+                        logger.LogTrade(trade);
+                        await Post(http, DemoServiceNames.Notification, "/notify", order);
+                        await Post(http, DemoServiceNames.Analytics, "/fill", order);
+                    }
+
+                    return Results.Ok();
+                });
+                break;
+            case DemoServiceNames.RiskManagement:
+                app.MapPost("/check", (Order order) =>
+                {
+                    logger.LogDebug("Checking exposure for {TradeId}", order.TradeId);
+                    logger.LogInformation("Exposure within limits for {Symbol}", order.Symbol);
+                    if (Random.Shared.Next(10) == 0)
+                    {
+                        using (logger.BeginCategory(LogCategory.Risk))
+                        {
+                            logger.LogWarning("Risk limit breached for {TradeId}: position in {Symbol} would exceed {Limit}", order.TradeId, order.Symbol, 500);
+                        }
+
+                        return Results.Ok(false);
+                    }
+
+                    return Results.Ok(true);
+                });
+                break;
+            case DemoServiceNames.Analytics:
+                app.MapPost("/fill", (Order order) =>
+                {
+                    using (logger.Measure("update_pnl"))
+                    {
+                        logger.LogInformation("P&L updated after {TradeId}", order.TradeId);
+                    }
+
+                    return Results.Ok();
+                });
+                break;
+            case DemoServiceNames.Notification:
+                app.MapPost("/notify", (Order order) =>
+                {
+                    logger.LogInformation("Fill notice for {TradeId} sent to {Channel}", order.TradeId, "desk-chat");
+                    return Results.Ok();
+                });
+                break;
+        }
+    }
+
+    private static async Task GenerateTicksAsync(IHttpClientFactory http, ILogger logger, DemoState state, int ticksPerSecond)
+    {
+        var prices = Symbols.ToDictionary(s => s, _ => 100.0 + Random.Shared.Next(400));
+        var interval = TimeSpan.FromSeconds(1.0 / Math.Max(1, ticksPerSecond));
+        var next = DateTime.UtcNow;
+        var count = 0;
+        while (!state.Stop.IsCancellationRequested)
+        {
+            var symbol = Symbols[count++ % Symbols.Length];
+            prices[symbol] *= 1 + ((Random.Shared.NextDouble() - 0.5) / 500);
+            if (count % 50 == 0)
+            {
+                using (logger.Measure("fetch_market_data"))
+                {
+                    logger.LogWarning("Quote for {Symbol} arrived {Delay} ms late", symbol, Random.Shared.Next(200, 900));
+                }
+            }
+
+            logger.LogInformation("Tick {Symbol} {Price:F2}", symbol, prices[symbol]);
+            await Post(http, DemoServiceNames.StrategyEngine, "/tick", new Tick(symbol, prices[symbol]));
+            next += interval;
+            var wait = next - DateTime.UtcNow;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+        }
+    }
+
+    private static async Task<bool> Post<T>(IHttpClientFactory http, string service, string path, T body)
+    {
+        try
+        {
+            using var response = await http.CreateClient(service).PostAsJsonAsync(path, body);
+            return response.IsSuccessStatusCode && (response.Content.Headers.ContentLength == 0 || await response.Content.ReadFromJsonAsync<bool?>() != false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    internal sealed record Tick(string Symbol, double Price);
+
+    internal sealed record Order(string TradeId, string Symbol, string Side, int Quantity, double Price);
+
+    private sealed class DemoState(string runId)
+    {
+        private long _trades;
+
+        public CancellationTokenSource Stop { get; } = new();
+
+        public string NextTradeId() => $"trade_{runId}_{Interlocked.Increment(ref _trades)}";
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using TradingLog.Cli.Tests.Support;
+
+namespace TradingLog.Cli.Tests.Commands.Demo;
+
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose()
+    {
+        Tradelog.Run(_folder.Path, null, "db", "stop");
+        _folder.Dispose();
+    }
+
+    [Fact]
+    public void SixServicesLogEveryEventToTheirFilesAndEveryRowToTheDatabase()
+    {
+        var summaryFile = Path.Combine(_folder.Path, "summary.json");
+        var demo = Tradelog.Run(_folder.Path, null, "demo", "--duration", "5s", "--rate", "120", "--summary-json", summaryFile);
+        Assert.True(demo.ExitCode == 0, demo.Output + demo.Error);
+
+        var summary = JsonDocument.Parse(File.ReadAllText(summaryFile)).RootElement;
+        var emitted = summary.GetProperty("per_table");
+        var stored = summary.GetProperty("stored_per_table");
+        foreach (var table in new[] { "system_logs", "trading_logs", "performance_logs" })
+        {
+            Assert.True(emitted.GetProperty(table).GetInt64() > 0, table);
+            Assert.Equal(emitted.GetProperty(table).GetInt64(), stored.GetProperty(table).GetInt64());
+        }
+
+        Assert.Equal(6, summary.GetProperty("per_service").EnumerateObject().Count());
+        Assert.True(summary.GetProperty("per_service").GetProperty("strategy_engine").GetProperty("DEBUG").GetInt64() > 0);
+
+        var risk = File.ReadAllLines(Path.Combine(_folder.Path, "logs", "risk_management.log"));
+        Assert.DoesNotContain(risk, l => l.Contains("| DEBUG ", StringComparison.Ordinal) || l.Contains("| INFO ", StringComparison.Ordinal));
+        Assert.Contains(File.ReadAllLines(Path.Combine(_folder.Path, "logs", "strategy_engine.log")), l => l.Contains("| DEBUG    |", StringComparison.Ordinal));
+        Assert.All(new[] { "data_ingestion", "execution", "analytics", "notification", "trading", "errors", "trades", "performance" },
+            f => Assert.True(File.Exists(Path.Combine(_folder.Path, "logs", f + ".log")), f));
+
+        var trade = summary.GetProperty("sample_trade").GetString()!;
+        var trace = Tradelog.Run(_folder.Path, null, "trace", trade, "--json");
+        Assert.Equal(0, trace.ExitCode);
+        var services = JsonDocument.Parse(trace.Output.Trim().Split('\n').Last()).RootElement.GetProperty("logs").EnumerateArray()
+            .Select(l => l.GetProperty("service").GetString()).Distinct().ToList();
+        Assert.True(services.Count >= 3, string.Join(", ", services));
+    }
+
+    [Theory]
+    [InlineData("--duration", "soon", "--duration takes a duration")]
+    [InlineData("--rate", "0", "--rate must be between")]
+    public void BadArgumentsAreClearErrors(string option, string value, string message)
+    {
+        var result = Tradelog.Run(_folder.Path, null, "demo", option, value);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Output + result.Error);
+    }
+}
