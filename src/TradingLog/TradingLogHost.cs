@@ -63,6 +63,9 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
     /// <summary>Failure counters: file write failures, dropped events, the last error.</summary>
     public TradingLogHealth Health { get; }
 
+    /// <summary>The folder the settings' relative paths are resolved against.</summary>
+    public string WorkingDirectory { get; internal init; } = Directory.GetCurrentDirectory();
+
     /// <summary>The full paths of the files this service writes.</summary>
     public IReadOnlyList<string> Files { get; }
 

@@ -9,7 +9,7 @@ internal sealed class CleanupHostedService(TradingLogHost host) : BackgroundServ
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = host.Settings;
-        var directory = Directory.GetCurrentDirectory();
+        var directory = host.WorkingDirectory;
         var log = host.Logger.ForContext<CleanupHostedService>();
         try
         {

@@ -59,7 +59,10 @@ internal static class PipelineBuilder
 
         options.ConfigureSerilog?.Invoke(configuration);
         var logger = configuration.CreateLogger();
-        var host = new TradingLogHost(service, settings, logger, health, [.. targets.Select(t => t.File.FullPath)], resources, components);
+        var host = new TradingLogHost(service, settings, logger, health, [.. targets.Select(t => t.File.FullPath)], resources, components)
+        {
+            WorkingDirectory = workingDirectory,
+        };
         if (options.FlushOnTermination)
         {
             host.FlushOnTermination();

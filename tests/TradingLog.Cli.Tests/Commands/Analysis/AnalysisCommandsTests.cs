@@ -56,7 +56,7 @@ public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.
             });
         }
 
-        private void Log(string service, Action<TradingLogger> write)
+        public void Log(string service, Action<TradingLogger> write)
         {
             var settings = TradingLogConfiguration.Load(new TradingLogConfigurationOptions
             {
@@ -146,6 +146,29 @@ public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.
         Assert.Equal(["Fill notice sent"], Messages("--service", "notification"));
         Assert.Equal(["Broker API failed"], Messages("--grep", "broker"));
         Assert.Equal(2, Messages("-n", "2").Length);
+    }
+
+    [Fact]
+    public async Task TailFollowPrintsNewLogsAsTheyArrive()
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("dotnet") { WorkingDirectory = _data.Folder.Path, RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "TradingLog.Cli.dll"), "tail", "-f", "--service", "analytics", "--json" })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var tail = System.Diagnostics.Process.Start(info)!;
+        try
+        {
+            await Task.Delay(3000);
+            _data.Log("analytics", log => log.Info("Report {Name} ready", "daily-pnl"));
+            var line = await tail.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal("Report daily-pnl ready", JsonDocument.Parse(line!).RootElement.GetProperty("message").GetString());
+        }
+        finally
+        {
+            tail.Kill(entireProcessTree: true);
+        }
     }
 
     [Theory]
