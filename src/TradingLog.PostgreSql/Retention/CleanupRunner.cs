@@ -102,41 +102,19 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         await RowsAsync(connection, _tables.Active, $"timestamp < '{Iso(rules.ArchiveBefore)}'", moveToArchive: true, dryRun, report, cancellationToken);
 
         // 2. Purge the archive: whole days, keeping errors that must live longer; then stray rows.
-        foreach (var day in await DaysBeforeAsync(connection, _tables.Archive, rules.ArchiveDeleteBefore, cancellationToken))
-        {
-            progress?.Report($"purging {_tables.Archive} {day:yyyy-MM-dd}");
-            var keep = archiveDeleteKeep is null ? null : $"{archiveDeleteKeep} AND timestamp >= '{Iso(rules.ArchiveErrorDeleteBefore)}'";
-            var rows = dryRun ? await CountDayAsync(connection, _tables.Archive, day, keep, cancellationToken)
-                : await DropDayAsync(connection, _tables.Archive, day, keep, cancellationToken);
-            report.Actions.Add(new CleanupAction(_tables.Archive, "drop-partition", PartitionName(_tables.Archive, day), rows));
-        }
-
+        await DropDaysAsync(connection, _tables.Archive, rules.ArchiveDeleteBefore,
+            archiveDeleteKeep is null ? null : $"{archiveDeleteKeep} AND timestamp >= '{Iso(rules.ArchiveErrorDeleteBefore)}'", dryRun, report, progress, cancellationToken);
         await RowsAsync(connection, _tables.Archive,
             $"(timestamp < '{Iso(rules.ArchiveDeleteBefore)}' AND NOT ({RetentionRules.ErrorLevels})) OR timestamp < '{Iso(rules.ArchiveErrorDeleteBefore)}'",
             moveToArchive: false, dryRun, report, cancellationToken);
 
         // 3. Per-table retention.
-        foreach (var day in await DaysBeforeAsync(connection, LogTables.Trading, rules.TradingDeleteBefore, cancellationToken))
-        {
-            progress?.Report($"purging {LogTables.Trading} {day:yyyy-MM-dd}");
-            var keep = tradeDeleteKeep is null ? null : $"{tradeDeleteKeep} AND timestamp >= '{Iso(rules.TradingErrorDeleteBefore)}'";
-            var rows = dryRun ? await CountDayAsync(connection, LogTables.Trading, day, keep, cancellationToken)
-                : await DropDayAsync(connection, LogTables.Trading, day, keep, cancellationToken);
-            report.Actions.Add(new CleanupAction(LogTables.Trading, "drop-partition", PartitionName(LogTables.Trading, day), rows));
-        }
-
+        await DropDaysAsync(connection, LogTables.Trading, rules.TradingDeleteBefore,
+            tradeDeleteKeep is null ? null : $"{tradeDeleteKeep} AND timestamp >= '{Iso(rules.TradingErrorDeleteBefore)}'", dryRun, report, progress, cancellationToken);
         await RowsAsync(connection, LogTables.Trading,
             $"(timestamp < '{Iso(rules.TradingDeleteBefore)}' AND NOT ({RetentionRules.TradeErrors})) OR timestamp < '{Iso(rules.TradingErrorDeleteBefore)}'",
             moveToArchive: false, dryRun, report, cancellationToken);
-
-        foreach (var day in await DaysBeforeAsync(connection, LogTables.Performance, rules.PerformanceDeleteBefore, cancellationToken))
-        {
-            progress?.Report($"purging {LogTables.Performance} {day:yyyy-MM-dd}");
-            var rows = dryRun ? await CountDayAsync(connection, LogTables.Performance, day, null, cancellationToken)
-                : await DropDayAsync(connection, LogTables.Performance, day, null, cancellationToken);
-            report.Actions.Add(new CleanupAction(LogTables.Performance, "drop-partition", PartitionName(LogTables.Performance, day), rows));
-        }
-
+        await DropDaysAsync(connection, LogTables.Performance, rules.PerformanceDeleteBefore, null, dryRun, report, progress, cancellationToken);
         await RowsAsync(connection, LogTables.Performance, $"timestamp < '{Iso(rules.PerformanceDeleteBefore)}'", moveToArchive: false, dryRun, report, cancellationToken);
 
         // 4. Keep creating partitions ahead.
@@ -144,6 +122,19 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         {
             var today = DateTime.UtcNow.Date;
             await SchemaMigrator.EnsurePartitionsAsync(connection, today.AddDays(-1), today.AddDays(settings.Database.PartitionDaysAhead), cancellationToken);
+        }
+    }
+
+    /// <summary>Drops every whole day of <paramref name="table"/> before <paramref name="before"/>, keeping rows that match <paramref name="keep"/>.</summary>
+    private static async Task DropDaysAsync(NpgsqlConnection connection, string table, DateTime before, string? keep, bool dryRun,
+        CleanupReport report, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        foreach (var day in await DaysBeforeAsync(connection, table, before, cancellationToken))
+        {
+            progress?.Report($"purging {table} {day:yyyy-MM-dd}");
+            var rows = dryRun ? await CountDayAsync(connection, table, day, keep, cancellationToken)
+                : await DropDayAsync(connection, table, day, keep, cancellationToken);
+            report.Actions.Add(new CleanupAction(table, "drop-partition", PartitionName(table, day), rows));
         }
     }
 

@@ -93,78 +93,7 @@ internal static class Migrations
             CREATE TABLE IF NOT EXISTS trading_logs_default PARTITION OF trading_logs DEFAULT;
             CREATE TABLE IF NOT EXISTS performance_logs_default PARTITION OF performance_logs DEFAULT;
             """),
-        new(2, "daily partition function", """
-            -- Creates the partition of one UTC day, moving any rows of that day out of the default partition first.
-            CREATE OR REPLACE FUNCTION tradelog_ensure_partition(parent text, day date) RETURNS text
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-            DECLARE
-                partition_name text := parent || '_p' || to_char(day, 'YYYYMMDD');
-                from_ts timestamptz := day::timestamp AT TIME ZONE 'UTC';
-                to_ts timestamptz := (day + 1)::timestamp AT TIME ZONE 'UTC';
-                default_name text := parent || '_default';
-                stray bigint;
-            BEGIN
-                IF to_regclass(partition_name) IS NOT NULL THEN
-                    RETURN partition_name;
-                END IF;
-                PERFORM pg_advisory_xact_lock(hashtext('tradelog_partition:' || partition_name));
-                IF to_regclass(partition_name) IS NOT NULL THEN
-                    RETURN partition_name;
-                END IF;
-                EXECUTE format('SELECT count(*) FROM %I WHERE timestamp >= %L AND timestamp < %L', default_name, from_ts, to_ts) INTO stray;
-                IF stray = 0 THEN
-                    BEGIN
-                        EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', partition_name, parent, from_ts, to_ts);
-                    EXCEPTION WHEN duplicate_table THEN
-                        NULL; -- created meanwhile by another session
-                    END;
-                ELSE
-                    EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', partition_name, parent);
-                    EXECUTE format('WITH moved AS (DELETE FROM %I WHERE timestamp >= %L AND timestamp < %L RETURNING *) INSERT INTO %I SELECT * FROM moved',
-                        default_name, from_ts, to_ts, partition_name);
-                    EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', parent, partition_name, from_ts, to_ts);
-                END IF;
-                RETURN partition_name;
-            END
-            $fn$;
-
-            CREATE OR REPLACE FUNCTION tradelog_ensure_partitions(first_day date, last_day date) RETURNS integer
-            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
-            DECLARE
-                d date;
-                t text;
-                n integer := 0;
-            BEGIN
-                FOR d IN SELECT generate_series(first_day, last_day, interval '1 day')::date LOOP
-                    FOREACH t IN ARRAY ARRAY['{active}', '{archive}', 'trading_logs', 'performance_logs'] LOOP
-                        PERFORM tradelog_ensure_partition(t, d);
-                        n := n + 1;
-                    END LOOP;
-                END LOOP;
-                RETURN n;
-            END
-            $fn$;
-            """),
-        new(3, "least-privilege roles", """
-            DO $roles$
-            BEGIN
-                BEGIN CREATE ROLE tradelog_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
-                BEGIN CREATE ROLE tradelog_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
-                BEGIN CREATE ROLE tradelog_maintenance NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
-            END
-            $roles$;
-            GRANT USAGE ON SCHEMA public TO tradelog_writer, tradelog_reader, tradelog_maintenance;
-            -- Writers only add rows: no SELECT, UPDATE or DELETE.
-            GRANT INSERT ON {active}, trading_logs, performance_logs TO tradelog_writer;
-            GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tradelog_writer, tradelog_maintenance;
-            GRANT SELECT ON {active}, {archive}, trading_logs, performance_logs, tradelog_schema_migrations TO tradelog_reader;
-            GRANT SELECT, INSERT, DELETE ON {active}, {archive}, trading_logs, performance_logs TO tradelog_maintenance;
-            GRANT SELECT ON tradelog_schema_migrations TO tradelog_maintenance;
-            REVOKE ALL ON FUNCTION tradelog_ensure_partition(text, date) FROM PUBLIC;
-            REVOKE ALL ON FUNCTION tradelog_ensure_partitions(date, date) FROM PUBLIC;
-            GRANT EXECUTE ON FUNCTION tradelog_ensure_partition(text, date), tradelog_ensure_partitions(date, date) TO tradelog_maintenance;
-            """),
-        new(4, "retention: range constraints, partition moves, maintenance runs", """
+        new(2, "daily partitions with range checks, partition moves", """
             -- Every daily partition carries a CHECK of its range, so attaching it elsewhere needs no scan: moving a day
             -- costs the same at 1M rows as at 10M.
             CREATE OR REPLACE FUNCTION tradelog_add_range_check(partition_name text, day date) RETURNS void
@@ -230,26 +159,6 @@ internal static class Migrations
             END
             $fn$;
 
-            DO $checks$
-            DECLARE
-                r record;
-                has_rows boolean;
-            BEGIN
-                FOR r IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-                         WHERE p.relname IN ('{active}', '{archive}', 'trading_logs', 'performance_logs') AND c.relname ~ '_p[0-9]{8}$' LOOP
-                    PERFORM tradelog_add_range_check(r.relname, to_date(right(r.relname, 8), 'YYYYMMDD'));
-                END LOOP;
-                -- Empty archive partitions made ahead by version 2 would block moves; rows never went to them.
-                FOR r IN SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-                         WHERE p.relname = '{archive}' AND c.relname ~ '_p[0-9]{8}$' LOOP
-                    EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I)', r.relname) INTO has_rows;
-                    IF NOT has_rows THEN
-                        EXECUTE format('DROP TABLE %I', r.relname);
-                    END IF;
-                END LOOP;
-            END
-            $checks$;
-
             -- Archives one whole UTC day: its partition leaves {active} and joins {archive}, without copying a row.
             CREATE OR REPLACE FUNCTION tradelog_archive_day(day date) RETURNS bigint
             LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
@@ -303,7 +212,28 @@ internal static class Migrations
                 RETURN estimate;
             END
             $fn$;
-
+            """),
+        new(3, "least-privilege roles", """
+            DO $roles$
+            BEGIN
+                BEGIN CREATE ROLE tradelog_writer NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+                BEGIN CREATE ROLE tradelog_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+                BEGIN CREATE ROLE tradelog_maintenance NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END;
+            END
+            $roles$;
+            GRANT USAGE ON SCHEMA public TO tradelog_writer, tradelog_reader, tradelog_maintenance;
+            -- Writers only add rows: no SELECT, UPDATE or DELETE.
+            GRANT INSERT ON {active}, trading_logs, performance_logs TO tradelog_writer;
+            GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tradelog_writer, tradelog_maintenance;
+            GRANT SELECT ON {active}, {archive}, trading_logs, performance_logs, tradelog_schema_migrations TO tradelog_reader;
+            GRANT SELECT, INSERT, DELETE ON {active}, {archive}, trading_logs, performance_logs TO tradelog_maintenance;
+            GRANT SELECT ON tradelog_schema_migrations TO tradelog_maintenance;
+            REVOKE ALL ON FUNCTION tradelog_ensure_partition(text, date), tradelog_ensure_partitions(date, date),
+                tradelog_add_range_check(text, date), tradelog_archive_day(date), tradelog_drop_day(text, date, text) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION tradelog_ensure_partition(text, date), tradelog_ensure_partitions(date, date),
+                tradelog_archive_day(date), tradelog_drop_day(text, date, text) TO tradelog_maintenance;
+            """),
+        new(4, "maintenance runs", """
             CREATE TABLE IF NOT EXISTS tradelog_maintenance_runs (
                 id bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
                 started_at timestamptz NOT NULL DEFAULT now(),
@@ -320,9 +250,6 @@ internal static class Migrations
             );
             CREATE INDEX IF NOT EXISTS idx_tradelog_maintenance_runs_started ON tradelog_maintenance_runs(started_at);
 
-            REVOKE ALL ON FUNCTION tradelog_archive_day(date), tradelog_drop_day(text, date, text), tradelog_add_range_check(text, date) FROM PUBLIC;
-            GRANT EXECUTE ON FUNCTION tradelog_archive_day(date), tradelog_drop_day(text, date, text) TO tradelog_maintenance;
-            GRANT EXECUTE ON FUNCTION tradelog_ensure_partition(text, date), tradelog_ensure_partitions(date, date) TO tradelog_maintenance;
             GRANT SELECT, INSERT, UPDATE ON tradelog_maintenance_runs TO tradelog_maintenance;
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tradelog_maintenance;
             GRANT SELECT ON tradelog_maintenance_runs TO tradelog_reader;
