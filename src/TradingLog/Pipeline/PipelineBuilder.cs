@@ -41,7 +41,11 @@ internal static class PipelineBuilder
 
         var targets = CreateTargets(service, settings, workingDirectory, health);
         ITextFormatter fileFormatter = settings.JsonFormat ? new JsonLineFormatter(settings.Structured) : new TextLineFormatter(template);
-        configuration.WriteTo.Sink(Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, QueueFullMode.Block, health).Sink);
+        if (targets.Count > 0)
+        {
+            // With every file turned off there is no file queue at all: nothing to enqueue, no background loop.
+            configuration.WriteTo.Sink(Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, QueueFullMode.Block, health).Sink);
+        }
 
         if (settings.Console.Enabled)
         {
