@@ -72,11 +72,11 @@ public sealed class PerformanceScopeTests : IDisposable
     public void SlowOperationsAreLoggedAtWarning()
     {
         var sink = new CollectingSink();
-        using (var host = TestPipeline.Create("execution", _folder, s => s.Performance.SlowOperationMs = 10, sink))
+        using (var host = TestPipeline.Create("execution", _folder, s => s.Performance.SlowOperationMs = 200, sink))
         {
             using (host.Logger.Measure("slow"))
             {
-                Thread.Sleep(30);
+                Thread.Sleep(300);
             }
 
             using (host.Logger.Measure("fast"))
