@@ -1,0 +1,96 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Extensions.Logging;
+using TradingLog.Configuration;
+using TradingLog.PostgreSql;
+using ZLogger;
+
+namespace TradingLog.Benchmarks.CallSite;
+
+/// <summary>
+/// What one logging call costs the trading thread: (a) a DEBUG call filtered out by level, (b) an enabled INFO call with
+/// three properties, (c) a trade through the typed API. TradingLog routes (b) and (c) to its files and to the PostgreSQL
+/// sink (queue drained in the background, drop mode so that the call site, not the database, is measured). Plain
+/// Serilog writes to an async file sink; ZLogger to a file; Microsoft.Extensions.Logging goes through TradingLog.
+/// </summary>
+[MemoryDiagnoser]
+public class CallSiteBenchmarks
+{
+    private const string Template = "Order {OrderId} for {Symbol} filled at {Price}";
+    private TradingLogHost _tradingLog = null!;
+    private TradingLogger _log = null!;
+    private Serilog.Core.Logger _serilog = null!;
+    private Microsoft.Extensions.Logging.ILogger _mel = null!;
+    private ILoggerFactory _zloggerFactory = null!;
+    private Microsoft.Extensions.Logging.ILogger _zlogger = null!;
+    private string _folder = null!;
+    private int _orderId;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _folder = Path.Combine(Path.GetTempPath(), "tradelog-callsite", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        var settings = new TradingLogSettings();
+        settings.Console.Enabled = false;
+        settings.Services["bench"] = new ServiceSettings { Level = Serilog.Events.LogEventLevel.Information };
+        settings.Database.DataDirectory = Path.Combine(Path.GetTempPath(), "tradelog-bench", "pgdata");
+        settings.Database.QueueFullMode = Pipeline.QueueFullMode.Drop;
+        _tradingLog = TradingLogging.Configure("bench", o =>
+        {
+            o.Settings = settings;
+            o.WorkingDirectory = _folder;
+            o.FlushOnTermination = false;
+            o.QueueCapacity = 1_000_000;
+            o.UsePostgreSql();
+        });
+        _log = _tradingLog.Logger;
+        _mel = new SerilogLoggerProvider(_tradingLog.SerilogLogger).CreateLogger("Bench");
+        _serilog = new LoggerConfiguration().MinimumLevel.Information()
+            .WriteTo.Async(a => a.File(Path.Combine(_folder, "serilog.log"), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} | {Level:u3} | {Message:lj}{NewLine}"))
+            .CreateLogger();
+        _zloggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddZLoggerFile(Path.Combine(_folder, "zlogger.log")));
+        _zlogger = _zloggerFactory.CreateLogger("Bench");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _tradingLog.Dispose();
+        _serilog.Dispose();
+        _zloggerFactory.Dispose();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Benchmark(Description = "(a) DEBUG filtered: TradingLog")]
+    public void DebugFilteredTradingLog() => _log.Debug(Template, 1, "AAPL", 189.25m);
+
+    [Benchmark(Description = "(a) DEBUG filtered: Serilog")]
+    public void DebugFilteredSerilog() => _serilog.Debug(Template, 1, "AAPL", 189.25m);
+
+    [Benchmark(Description = "(a) DEBUG filtered: MEL via TradingLog")]
+    public void DebugFilteredMel() => _mel.LogDebug(Template, 1, "AAPL", 189.25m);
+
+    [Benchmark(Description = "(a) DEBUG filtered: ZLogger")]
+    public void DebugFilteredZLogger() => _zlogger.ZLogDebug($"Order {1} for {"AAPL"} filled at {189.25m}");
+
+    [Benchmark(Description = "(b) INFO, 3 properties: TradingLog (files + database)")]
+    public void InfoTradingLog() => _log.Info(Template, ++_orderId, "AAPL", 189.25m);
+
+    [Benchmark(Baseline = true, Description = "(b) INFO, 3 properties: Serilog (async file)")]
+    public void InfoSerilog() => _serilog.Information(Template, ++_orderId, "AAPL", 189.25m);
+
+    [Benchmark(Description = "(b) INFO, 3 properties: MEL via TradingLog")]
+    public void InfoMel() => _mel.LogInformation(Template, ++_orderId, "AAPL", 189.25m);
+
+    [Benchmark(Description = "(b) INFO, 3 properties: ZLogger (file)")]
+    public void InfoZLogger() => _zlogger.ZLogInformation($"Order {++_orderId} for {"AAPL"} filled at {189.25m}");
+
+    [Benchmark(Description = "(c) trade, typed API: TradingLog")]
+    public void TradeTradingLog() => _log.Trade(new TradeRecord { TradeId = "trade_1", Symbol = "AAPL", Side = "BUY", Quantity = 100, Price = 189.25m, Status = "FILLED" });
+
+    [Benchmark(Description = "(c) trade, typed API: MEL LogTrade via TradingLog")]
+    public void TradeMel() => Hosting.TradingLoggerExtensions.LogTrade(_mel,
+        new TradeRecord { TradeId = "trade_1", Symbol = "AAPL", Side = "BUY", Quantity = 100, Price = 189.25m, Status = "FILLED" });
+}
