@@ -65,7 +65,7 @@ public sealed class CleanupSchedulerTests : IDisposable
         };
         scheduler.Ran += reports.Add;
 
-        await RunForAsync(scheduler, TimeSpan.FromSeconds(6));
+        await RunForAsync(scheduler, TimeSpan.FromSeconds(10));
 
         var runs = (await MaintenanceRuns.RecentAsync(db.ConnectionString, 10)).OrderBy(r => r.Id).Take(3).ToList();
         Assert.Equal([1, 2, 3], runs.Select(r => r.Attempt));
@@ -83,7 +83,7 @@ public sealed class CleanupSchedulerTests : IDisposable
         var first = new CleanupScheduler(schedule, (r, ct) => runner.RunAsync(r, null, ct), db.ConnectionString);
         var second = new CleanupScheduler(schedule, (r, ct) => runner.RunAsync(r, null, ct), db.ConnectionString);
 
-        await Task.WhenAll(RunForAsync(first, TimeSpan.FromSeconds(7)), RunForAsync(second, TimeSpan.FromSeconds(7)));
+        await Task.WhenAll(RunForAsync(first, TimeSpan.FromSeconds(9)), RunForAsync(second, TimeSpan.FromSeconds(9)));
 
         var runs = await MaintenanceRuns.RecentAsync(db.ConnectionString, 100);
         var succeeded = runs.Where(r => r.Status == "succeeded").ToList();
