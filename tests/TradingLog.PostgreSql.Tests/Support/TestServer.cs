@@ -39,8 +39,52 @@ public static class TestServer
         }
     }
 
+    /// <summary>
+    /// Stops the servers of earlier runs whose test process is gone: the test host can be ended before its exit
+    /// handlers run, and a server left behind holds memory.
+    /// </summary>
+    private static async Task StopAbandonedAsync()
+    {
+        var parent = Path.GetDirectoryName(Root)!;
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.GetDirectories(parent))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid) || IsAlive(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                await new EmbeddedPostgres(Path.Combine(folder, "pgdata")).StopAsync();
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or EmbeddedServerException)
+            {
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static async Task<EmbeddedServerInfo> StartAsync()
     {
+        await StopAbandonedAsync();
         var server = new EmbeddedPostgres(Path.Combine(Root, "pgdata"));
         var info = await server.StartAsync();
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
