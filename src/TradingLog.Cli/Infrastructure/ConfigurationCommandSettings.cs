@@ -32,6 +32,9 @@ internal class ConfigurationCommandSettings : CommandSettings
 
     public TradingLogConfigurationOptions ToOptions() => CreateOptions();
 
+    /// <summary>Loads the configuration these options describe; a bad one throws with the file, line and key.</summary>
+    public LoadedConfiguration Load() => TradingLogConfiguration.Load(ToOptions());
+
     protected TradingLogConfigurationOptions CreateOptions()
     {
         var options = new TradingLogConfigurationOptions { ConfigPath = Config, Environment = Environment };

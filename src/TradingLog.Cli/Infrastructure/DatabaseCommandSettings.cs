@@ -15,6 +15,9 @@ internal class DatabaseCommandSettings : ConfigurationCommandSettings
     [Description("Data directory of the embedded server. Default: database.data_directory (.tradelog/pgdata).")]
     public string? DataDirectory { get; init; }
 
+    /// <summary>Loads the configuration with the database options applied.</summary>
+    public new LoadedConfiguration Load() => TradingLogConfiguration.Load(ToOptions());
+
     public new TradingLogConfigurationOptions ToOptions()
     {
         var options = CreateOptions();

@@ -225,7 +225,8 @@ public sealed class EmbeddedPostgres
         }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback TCP port free at the moment of asking.</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

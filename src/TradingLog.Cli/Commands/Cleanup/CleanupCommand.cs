@@ -16,7 +16,7 @@ internal sealed class CleanupCommand(IAnsiConsole console) : AsyncCommand<Cleanu
             ? CleanupHistory.ListAsync(console, settings, cancellationToken)
             : CommandErrors.RunAsync(async () =>
         {
-            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var loaded = settings.Load();
             var directory = Directory.GetCurrentDirectory();
             var database = await LogDatabase.ConnectAsync(loaded.Settings, directory, cancellationToken);
             loaded.Settings.Console.Enabled = false;

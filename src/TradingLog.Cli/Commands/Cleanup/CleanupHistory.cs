@@ -15,7 +15,7 @@ internal static class CleanupHistory
     public static Task<int> ListAsync(IAnsiConsole console, CleanupCommandSettings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var loaded = settings.Load();
             var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
             await database.MigrateAsync(cancellationToken);
             var runs = await MaintenanceRuns.RecentAsync(database.ReaderConnectionString, settings.Limit, cancellationToken);

@@ -14,7 +14,7 @@ internal sealed class SchedulerCommand(IAnsiConsole console) : AsyncCommand<Data
     public override Task<int> ExecuteAsync(CommandContext context, DatabaseCommandSettings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var loaded = settings.Load();
             var directory = Directory.GetCurrentDirectory();
             var database = await LogDatabase.ConnectAsync(loaded.Settings, directory, cancellationToken);
             await using var logging = TradingLogging.Configure("maintenance", o =>

@@ -14,7 +14,7 @@ internal sealed class ConfigShowCommand(IAnsiConsole console) : Command<Configur
         LoadedConfiguration loaded;
         try
         {
-            loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            loaded = settings.Load();
         }
         catch (TradingLogConfigurationException e)
         {

@@ -13,7 +13,7 @@ internal sealed class DbMigrateCommand(IAnsiConsole console) : AsyncCommand<Data
     public override Task<int> ExecuteAsync(CommandContext context, DatabaseCommandSettings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var loaded = settings.Load();
             var applied = await console.Status().StartAsync("Migrating the log store…", async _ =>
             {
                 var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);

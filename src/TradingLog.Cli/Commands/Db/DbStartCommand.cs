@@ -12,7 +12,7 @@ internal sealed class DbStartCommand(IAnsiConsole console) : AsyncCommand<Databa
     public override Task<int> ExecuteAsync(CommandContext context, DatabaseCommandSettings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var loaded = settings.Load();
             if (loaded.Settings.Database.ConnectionString is { } configured)
             {
                 console.MarkupLine($"A server is configured ({Markup.Escape(SecretMasker.MaskConnectionString(configured))}); there is nothing to start.");

@@ -14,7 +14,7 @@ internal sealed class DbStatusCommand(IAnsiConsole console) : AsyncCommand<Datab
     public override Task<int> ExecuteAsync(CommandContext context, DatabaseCommandSettings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var loaded = settings.Load();
             if (loaded.Settings.Database.ConnectionString is { } configured)
             {
                 var reachable = await ReachableAsync(configured, cancellationToken);

@@ -12,7 +12,7 @@ internal sealed class DbStopCommand(IAnsiConsole console) : AsyncCommand<Databas
     public override Task<int> ExecuteAsync(CommandContext context, DatabaseCommandSettings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var loaded = settings.Load();
             var stopped = await new EmbeddedPostgres(loaded.Settings.Database.DataDirectory).StopAsync(cancellationToken);
             console.MarkupLine(stopped ? "The embedded server is stopped." : "The embedded server was not running.");
             return ExitCodes.Success;

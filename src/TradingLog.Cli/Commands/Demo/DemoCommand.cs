@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -23,7 +21,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
     public override Task<int> ExecuteAsync(CommandContext context, DemoCommandSettings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var loaded = TradingLogConfiguration.Load(settings.ToOptions());
+            var loaded = settings.Load();
             var directory = Directory.GetCurrentDirectory();
             var database = await console.Status().StartAsync("Preparing the log store…", async _ =>
             {
@@ -35,7 +33,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             var work = Path.Combine(directory, ".tradelog", "demo", runId);
             Directory.CreateDirectory(work);
-            var ports = DemoServiceNames.All.ToDictionary(s => s, _ => FreePort());
+            var ports = DemoServiceNames.All.ToDictionary(s => s, _ => TradingLog.PostgreSql.Server.EmbeddedPostgres.FreePort());
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
@@ -204,10 +202,4 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
