@@ -15,7 +15,9 @@ namespace TradingLog.PostgreSql.Sink;
 /// </summary>
 internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    // A refused connection costs the database nothing, and every second of waiting after it is back is a second of
+    // logs kept from queries: retry at most 5 s apart (measured: a 30 s cap replayed 16 s after the restart).
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private readonly Func<CancellationToken, Task<LogDatabase>> _connect;
     private readonly LogEventEncoder _encoder;
     private readonly BatchSpool _spool;
@@ -98,7 +100,10 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     {
         while (_spool.ClaimOldest() is { } claim)
         {
-            var unavailable = await WriteIsolatingAsync(claim.Batch, deduplicate: true, cancellationToken);
+            // The plain COPY first: only a batch whose commit was in flight when the database went away can already be
+            // stored, and its rows then break the (event_id, timestamp) unique index, which sends the batch down the
+            // deduplicating path. Every other batch replays at full COPY speed.
+            var unavailable = await WriteIsolatingAsync(claim.Batch, deduplicate: false, cancellationToken);
             if (unavailable.Count > 0)
             {
                 BatchSpool.Release(claim);
