@@ -254,5 +254,11 @@ internal static class Migrations
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tradelog_maintenance;
             GRANT SELECT ON tradelog_maintenance_runs TO tradelog_reader;
             """),
+
+        // `tradelog trace` finds trades by trade_id OR correlation_id; without this index the second half scans every
+        // trading_logs partition (11 ms at 100k trades, growing with the table; 0.x ms with it).
+        new(5, "trade correlation index", """
+            CREATE INDEX IF NOT EXISTS idx_trading_logs_correlation ON trading_logs(correlation_id);
+            """),
     ];
 }

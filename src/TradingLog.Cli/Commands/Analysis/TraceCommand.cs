@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
+using TradingLog.PostgreSql.Queries;
 
 namespace TradingLog.Cli.Commands.Analysis;
 
@@ -26,16 +27,8 @@ internal sealed class TraceCommand(IAnsiConsole console) : AsyncCommand<TraceCom
             await using var source = dataSource;
             var (logs, trades) = await console.Status().StartAsync("Tracing…", async _ =>
             {
-                var logs = await AnalysisDatabase.QueryAsync(dataSource, """
-                    SELECT timestamp, service, level, event_type, message, false AS archived FROM system_logs WHERE correlation_id = $1
-                    UNION ALL
-                    SELECT timestamp, service, level, event_type, message, true FROM archived_system_logs WHERE correlation_id = $1
-                    ORDER BY timestamp
-                    """, cancellationToken, settings.CorrelationId);
-                var trades = await AnalysisDatabase.QueryAsync(dataSource, """
-                    SELECT timestamp, trade_id, symbol, side, quantity, price, strategy, execution_time_ms, status, error_message
-                    FROM trading_logs WHERE trade_id = $1 OR correlation_id = $1 ORDER BY timestamp
-                    """, cancellationToken, settings.CorrelationId);
+                var logs = await AnalysisDatabase.QueryAsync(dataSource, TraceQueries.Logs, cancellationToken, settings.CorrelationId);
+                var trades = await AnalysisDatabase.QueryAsync(dataSource, TraceQueries.Trades, cancellationToken, settings.CorrelationId);
                 return (logs, trades);
             });
 
