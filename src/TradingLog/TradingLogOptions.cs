@@ -10,6 +10,9 @@ public sealed class TradingLogOptions
     /// <summary>Default number of events a file or console queue holds before the call site waits.</summary>
     public const int DefaultQueueCapacity = 100_000;
 
+    /// <summary>Default behaviour of a full file queue: wait (bounded by <see cref="DefaultMaxBlock"/>).</summary>
+    public const Pipeline.QueueFullMode DefaultFileQueueFullMode = Pipeline.QueueFullMode.Block;
+
     /// <summary>Default longest wait of a call site for room in a full file queue, before it drops and counts.</summary>
     public static readonly TimeSpan DefaultMaxBlock = TimeSpan.FromSeconds(1);
 
@@ -27,6 +30,13 @@ public sealed class TradingLogOptions
 
     /// <summary>Events a file or console queue holds before the call site waits (bounded) or drops.</summary>
     public int QueueCapacity { get; set; } = DefaultQueueCapacity;
+
+    /// <summary>
+    /// What a call does when the file queue is full: <see cref="Pipeline.QueueFullMode.Block"/> (the default) waits up to
+    /// <see cref="DefaultMaxBlock"/> for room, so that no line is lost to a burst; <see cref="Pipeline.QueueFullMode.Drop"/>
+    /// never waits and counts the drop in <see cref="Diagnostics.TradingLogHealth.QueueDropped"/>.
+    /// </summary>
+    public Pipeline.QueueFullMode FileQueueFullMode { get; set; } = DefaultFileQueueFullMode;
 
     /// <summary>Packages that add to the pipeline, such as the PostgreSQL sink.</summary>
     public IList<ITradingLogExtension> Extensions { get; } = [];

@@ -1,5 +1,5 @@
-using System.Globalization;
-using System.Text;
+using TradingLog.Benchmarks.Charts;
+using TradingLog.Benchmarks.Reporting;
 
 namespace TradingLog.Benchmarks.Ingest;
 
@@ -9,7 +9,7 @@ namespace TradingLog.Benchmarks.Ingest;
 /// </summary>
 internal static class IngestBenchmark
 {
-    public static async Task<int> RunAsync(bool quick, int? eventsOverride, string? output)
+    public static async Task<int> RunAsync(bool quick, int? eventsOverride, string? output, string? json)
     {
         var events = eventsOverride ?? (quick ? 100_000 : 1_000_000);
         var log4netEvents = Math.Min(events, quick ? 20_000 : 200_000);
@@ -49,32 +49,31 @@ internal static class IngestBenchmark
         var raw = Median("Raw");
         var log4net = Median("log4net");
         var results = new[] { tradingLog, raw, log4net };
-        var report = Report(results, tradingLog, raw, log4net, quick);
-        Console.WriteLine(report);
-        if (output is not null)
+        await Report(results, tradingLog, raw, log4net, quick).PublishAsync(output);
+
+        if (json is not null)
         {
-            await File.WriteAllTextAsync(output, report);
+            await new BenchmarkFigures("ingest",
+                $"Sustained ingest, {events:N0} events ({(quick ? "quick" : "full")}): TradingLog {tradingLog.RowsPerSecond / raw.RowsPerSecond:F2}x raw COPY, {tradingLog.RowsPerSecond / log4net.RowsPerSecond:F1}x log4net",
+                "rows/s", false,
+                [.. results.Select(r => new BarFigure("log call → committed row", r.Name, Math.Round(r.RowsPerSecond)))]).SaveAsync(json);
         }
 
         return 0;
     }
 
-    private static string Report(IngestResult[] results, IngestResult tradingLog, IngestResult raw, IngestResult log4net, bool quick)
+    private static MarkdownReport Report(IngestResult[] results, IngestResult tradingLog, IngestResult raw, IngestResult log4net, bool quick)
     {
-        var inv = CultureInfo.InvariantCulture;
-        var text = new StringBuilder();
-        text.AppendLine(inv, $"Sustained ingest into system_logs ({(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; median of 3 interleaved rounds)");
-        text.AppendLine();
-        text.AppendLine("| contender | rows | elapsed (s) | rows/s | call site (s) |");
-        text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+        var report = new MarkdownReport(
+            $"Sustained ingest into system_logs ({(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; median of 3 interleaved rounds)",
+            "contender", "rows", "elapsed (s)", "rows/s", "call site (s)");
         foreach (var r in results)
         {
-            text.AppendLine(inv, $"| {r.Name} | {r.Rows:N0} | {r.Elapsed.TotalSeconds:F2} | {r.RowsPerSecond:N0} | {r.CallSite.TotalSeconds:F2} |");
+            report.Row($"{r.Name}", $"{r.Rows:N0}", $"{r.Elapsed.TotalSeconds:F2}", $"{r.RowsPerSecond:N0}", $"{r.CallSite.TotalSeconds:F2}");
         }
 
-        text.AppendLine();
-        text.AppendLine(inv, $"TradingLog / raw COPY = {tradingLog.RowsPerSecond / raw.RowsPerSecond:F2}x (target ≥ 0.9x)");
-        text.AppendLine(inv, $"TradingLog / log4net  = {tradingLog.RowsPerSecond / log4net.RowsPerSecond:F1}x (target ≥ 10x)");
-        return text.ToString();
+        return report
+            .Note($"TradingLog / raw COPY = {tradingLog.RowsPerSecond / raw.RowsPerSecond:F2}x (target ≥ 0.9x)")
+            .Note($"TradingLog / log4net  = {tradingLog.RowsPerSecond / log4net.RowsPerSecond:F1}x (target ≥ 10x)");
     }
 }

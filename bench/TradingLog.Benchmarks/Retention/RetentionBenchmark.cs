@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using Npgsql;
+using TradingLog.Benchmarks.Charts;
+using TradingLog.Benchmarks.Reporting;
 using TradingLog.Benchmarks.Ingest;
 
 namespace TradingLog.Benchmarks.Retention;
@@ -16,7 +16,7 @@ internal static class RetentionBenchmark
 {
     private const string Columns = "id, timestamp, service, level, event_type, message, correlation_id, metadata, created_at, event_id";
 
-    public static async Task<int> RunAsync(bool quick, string? output)
+    public static async Task<int> RunAsync(bool quick, string? output, string? json)
     {
         int[] sizes = quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
         var work = Path.Combine(Path.GetTempPath(), "tradelog-bench");
@@ -45,24 +45,30 @@ internal static class RetentionBenchmark
                               $"row by row: archive {rowArchive.TotalMilliseconds:N0} ms, purge {rowPurge.TotalMilliseconds:N0} ms");
         }
 
-        var inv = CultureInfo.InvariantCulture;
-        var report = new StringBuilder();
-        report.AppendLine(inv, $"Cleanup of one day ({(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})");
-        report.AppendLine();
-        report.AppendLine("| rows in the day | partition archive | partition purge | row-by-row archive | row-by-row purge | speed-up (archive + purge) |");
-        report.AppendLine("| ---: | ---: | ---: | ---: | ---: | ---: |");
+        var report = new MarkdownReport($"Cleanup of one day ({(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})",
+            "rows in the day", "partition archive", "partition purge", "row-by-row archive", "row-by-row purge", "speed-up (archive + purge)");
         foreach (var r in rows)
         {
-            var partition = r.PartitionArchive + r.PartitionPurge;
-            var rowwise = r.RowArchive + r.RowPurge;
-            report.AppendLine(inv, $"| {r.Rows:N0} | {r.PartitionArchive.TotalMilliseconds:N0} ms | {r.PartitionPurge.TotalMilliseconds:N0} ms | " +
-                                   $"{r.RowArchive.TotalMilliseconds:N0} ms | {r.RowPurge.TotalMilliseconds:N0} ms | {rowwise / partition:N0}x |");
+            report.Row($"{r.Rows:N0}", $"{r.PartitionArchive.TotalMilliseconds:N0} ms", $"{r.PartitionPurge.TotalMilliseconds:N0} ms",
+                $"{r.RowArchive.TotalMilliseconds:N0} ms", $"{r.RowPurge.TotalMilliseconds:N0} ms",
+                $"{(r.RowArchive + r.RowPurge) / (r.PartitionArchive + r.PartitionPurge):N0}x");
         }
 
-        Console.WriteLine(report);
-        if (output is not null)
+        await report.PublishAsync(output);
+        if (json is not null)
         {
-            await File.WriteAllTextAsync(output, report.ToString());
+            var bars = new List<BarFigure>();
+            foreach (var r in rows)
+            {
+                var group = $"{r.Rows:N0} rows";
+                bars.Add(new BarFigure(group, "partitions: archive + purge", Math.Round((r.PartitionArchive + r.PartitionPurge).TotalMilliseconds, 1)));
+                bars.Add(new BarFigure(group, "row by row: INSERT…SELECT + DELETE", Math.Round((r.RowArchive + r.RowPurge).TotalMilliseconds, 1)));
+            }
+
+            var last = rows[^1];
+            await new BenchmarkFigures("retention",
+                $"Cleanup of one day: partitions {(last.RowArchive + last.RowPurge) / (last.PartitionArchive + last.PartitionPurge):N0}x faster at {last.Rows:N0} rows",
+                "milliseconds", true, bars).SaveAsync(json);
         }
 
         return 0;

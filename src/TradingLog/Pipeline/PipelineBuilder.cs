@@ -44,7 +44,7 @@ internal static class PipelineBuilder
         if (targets.Count > 0)
         {
             // With every file turned off there is no file queue at all: nothing to enqueue, no background loop.
-            configuration.WriteTo.Sink(Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, QueueFullMode.Block, health).Sink);
+            configuration.WriteTo.Sink(Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, options.FileQueueFullMode, health).Sink);
         }
 
         if (settings.Console.Enabled)
