@@ -18,6 +18,13 @@ public static class LogProperties
     /// <summary>The type or category that wrote the event: Serilog's standard source-context property.</summary>
     public const string SourceContext = "SourceContext";
 
+    /// <summary>
+    /// The call site of an event written through <see cref="TradingLogger"/>: one value holding member, file and line
+    /// (rendered as <c>Member (File.cs:42)</c> by other sinks). Events from Microsoft.Extensions.Logging carry
+    /// <see cref="CallerMember"/>, <see cref="CallerFile"/> and <see cref="CallerLine"/> instead.
+    /// </summary>
+    public const string Caller = "Caller";
+
     /// <summary>The calling member, captured by caller-info attributes.</summary>
     public const string CallerMember = "CallerMember";
 
@@ -31,5 +38,5 @@ public static class LogProperties
     public const string EventId = "TradingLogEventId";
 
     internal static bool IsCore(string name) => name is Service or Category or EventType or CorrelationId or SourceContext
-        or CallerMember or CallerFile or CallerLine or EventId;
+        or Caller or CallerMember or CallerFile or CallerLine or EventId;
 }

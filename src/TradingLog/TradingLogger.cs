@@ -62,9 +62,7 @@ public sealed partial class TradingLogger : IPerformanceEmitter
 
         try
         {
-            var properties = ToProperties(TypedEventFields.Trade(trade));
-            AddCaller(properties, member, file, line);
-            Dispatch(effective, null, TradeTemplate, properties);
+            Dispatch(effective, null, TradeTemplate, ToProperties(TypedEventFields.Trade(trade)), member, file, line);
         }
         catch (Exception e)
         {
@@ -94,9 +92,7 @@ public sealed partial class TradingLogger : IPerformanceEmitter
 
         try
         {
-            var properties = ToProperties(TypedEventFields.Performance(record));
-            AddCaller(properties, member, file, line);
-            Dispatch(level, null, PerformanceTemplate, properties);
+            Dispatch(level, null, PerformanceTemplate, ToProperties(TypedEventFields.Performance(record)), member, file, line);
         }
         catch (Exception e)
         {
@@ -125,9 +121,7 @@ public sealed partial class TradingLogger : IPerformanceEmitter
                 return;
             }
 
-            var properties = new List<LogEventProperty>(bound);
-            AddCaller(properties, member, file, line);
-            Dispatch(level, exception, parsed, properties);
+            Dispatch(level, exception, parsed, bound, member, file, line);
         }
         catch (Exception e)
         {
@@ -135,27 +129,25 @@ public sealed partial class TradingLogger : IPerformanceEmitter
         }
     }
 
-    private void Dispatch(LogEventLevel level, Exception? exception, MessageTemplate template, List<LogEventProperty> properties)
+    private void Dispatch(LogEventLevel level, Exception? exception, MessageTemplate template, IEnumerable<LogEventProperty> properties,
+        string member, string file, int line)
     {
         var activity = Activity.Current;
         var logEvent = new LogEvent(DateTimeOffset.Now, level, exception, template, properties,
             activity?.TraceId ?? default, activity?.SpanId ?? default);
-        _logger.Write(logEvent);
-    }
-
-    private static void AddCaller(List<LogEventProperty> properties, string member, string file, int line)
-    {
         if (member.Length > 0)
         {
-            properties.Add(Scalar(LogProperties.CallerMember, member));
-            properties.Add(Scalar(LogProperties.CallerFile, file));
-            properties.Add(new LogEventProperty(LogProperties.CallerLine, CallerLines.Of(line)));
+            // One cached property per call site: the event stays small (Serilog's property dictionary grows past
+            // seven entries), and nothing is allocated for caller info.
+            logEvent.AddOrUpdateProperty(CallSites.Of(member, file, line));
         }
+
+        _logger.Write(logEvent);
     }
 
     private static List<LogEventProperty> ToProperties(List<KeyValuePair<string, object?>> fields)
     {
-        var properties = new List<LogEventProperty>(fields.Count + 3);
+        var properties = new List<LogEventProperty>(fields.Count);
         foreach (var (name, value) in fields)
         {
             properties.Add(Scalar(name, value));

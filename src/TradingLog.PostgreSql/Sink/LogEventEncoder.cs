@@ -71,7 +71,15 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
             _metadata.String("source_context", source);
         }
 
-        if (Text(e, LogProperties.CallerMember) is { } member)
+        if (Formatting.EventFields.CallSiteOf(e) is { } site)
+        {
+            _metadata.StartObject("caller");
+            _metadata.String("member", site.Member);
+            _metadata.String("file", site.FileName);
+            _metadata.Number("line", site.Line);
+            _metadata.EndObject();
+        }
+        else if (Text(e, LogProperties.CallerMember) is { } member)
         {
             _metadata.StartObject("caller");
             _metadata.String("member", member);

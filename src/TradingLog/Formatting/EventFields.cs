@@ -19,15 +19,30 @@ internal static class EventFields
 
     public static string Name(LogEvent e) => Text(e, LogProperties.SourceContext) ?? Text(e, LogProperties.Service) ?? "root";
 
-    public static string Function(LogEvent e) => Text(e, LogProperties.CallerMember) ?? Unknown;
+    /// <summary>The call site of a <see cref="TradingLogger"/> event; null for events that carry the three caller properties or none.</summary>
+    public static CallSite? CallSiteOf(LogEvent e) =>
+        e.Properties.TryGetValue(LogProperties.Caller, out var value) && value is ScalarValue { Value: CallSite site } ? site : null;
 
-    public static string Line(LogEvent e) => Text(e, LogProperties.CallerLine) ?? Unknown;
+    /// <summary>The calling member, or null when the event has no caller info.</summary>
+    public static string? Member(LogEvent e) => CallSiteOf(e)?.Member ?? Text(e, LogProperties.CallerMember);
 
-    public static string FilePath(LogEvent e) => Text(e, LogProperties.CallerFile) ?? Unknown;
+    /// <summary>The calling line, or null when the event has no caller info.</summary>
+    public static string? LineNumber(LogEvent e) => CallSiteOf(e)?.LineText ?? Text(e, LogProperties.CallerLine);
 
-    public static string FileName(LogEvent e) => Text(e, LogProperties.CallerFile) is { } path ? Path.GetFileName(path) : Unknown;
+    /// <summary>The calling source file's path, or null when the event has no caller info.</summary>
+    public static string? SourceFile(LogEvent e) => CallSiteOf(e)?.File ?? Text(e, LogProperties.CallerFile);
 
-    public static string Module(LogEvent e) => Text(e, LogProperties.CallerFile) is { } path ? Path.GetFileNameWithoutExtension(path) : Name(e);
+    public static string Function(LogEvent e) => Member(e) ?? Unknown;
+
+    public static string Line(LogEvent e) => LineNumber(e) ?? Unknown;
+
+    public static string FilePath(LogEvent e) => SourceFile(e) ?? Unknown;
+
+    public static string FileName(LogEvent e) =>
+        CallSiteOf(e)?.FileName ?? (Text(e, LogProperties.CallerFile) is { } path ? Path.GetFileName(path) : Unknown);
+
+    public static string Module(LogEvent e) =>
+        CallSiteOf(e)?.Module ?? (Text(e, LogProperties.CallerFile) is { } path ? Path.GetFileNameWithoutExtension(path) : Name(e));
 
     public static TimeSpan Elapsed(LogEvent e) => e.Timestamp - ProcessStart;
 

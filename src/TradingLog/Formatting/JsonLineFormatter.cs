@@ -24,8 +24,8 @@ internal sealed class JsonLineFormatter(bool structured) : ITextFormatter
         Field(output, "correlation_id", EventFields.Text(logEvent, LogProperties.CorrelationId));
         Field(output, "message", MessageText.Render(logEvent));
         Field(output, "name", EventFields.Name(logEvent));
-        Field(output, "function", EventFields.Text(logEvent, LogProperties.CallerMember));
-        if (EventFields.Text(logEvent, LogProperties.CallerLine) is { } line)
+        Field(output, "function", EventFields.Member(logEvent));
+        if (EventFields.LineNumber(logEvent) is { } line)
         {
             output.Write(",\"line\":");
             output.Write(line);

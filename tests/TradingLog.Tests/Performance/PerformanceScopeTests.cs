@@ -34,7 +34,7 @@ public sealed class PerformanceScopeTests : IDisposable
         Assert.InRange((double)Value(e, "ExecutionTimeMs")!, 55, 5000);
         Assert.True((int)Value(e, "MemoryUsageMb")! > 0);
         Assert.InRange((double)Value(e, "CpuUsagePercent")!, 1, 100);
-        Assert.Equal(nameof(ScopeRecordsTimeMemoryAndCpuAsOnePerformanceEvent), Value(e, LogProperties.CallerMember));
+        Assert.Equal(nameof(ScopeRecordsTimeMemoryAndCpuAsOnePerformanceEvent), TradingLog.Formatting.EventFields.Function(e));
         Assert.Equal(LogEventLevel.Information, e.Level);
     }
 
