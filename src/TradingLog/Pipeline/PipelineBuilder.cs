@@ -80,19 +80,13 @@ internal static class PipelineBuilder
         return host;
     }
 
-    /// <summary>A batched sink behind a bounded queue: the call site only enqueues; a background task formats and writes.</summary>
+    /// <summary>A batched sink behind a bounded queue: the call site only enqueues; a writer thread formats and writes.</summary>
     internal static (ILogEventSink Sink, QueueGauge Gauge) Batched(IBatchedLogEventSink sink, int capacity, QueueFullMode mode, TradingLogHealth health,
         int batchSize = FileBatchSize, TimeSpan? bufferingTime = null, Action? onDropped = null)
     {
         var gauge = new QueueGauge();
-        var batching = LoggerSinkConfiguration.CreateSink(sinks => sinks.Sink(new GaugedBatchedSink(sink, gauge), new BatchingOptions
-        {
-            BatchSizeLimit = batchSize,
-            BufferingTimeLimit = bufferingTime ?? FileBufferingTime,
-            EagerlyEmitFirstEvent = true,
-            QueueLimit = null,
-        }));
-        return (new BoundedSinkGate(batching, gauge, capacity, mode, TradingLogOptions.DefaultMaxBlock, health, onDropped), gauge);
+        var options = new BatchingQueueOptions(capacity, mode, TradingLogOptions.DefaultMaxBlock, batchSize, bufferingTime ?? FileBufferingTime);
+        return (new BatchingQueue(sink, gauge, options, health, onDropped), gauge);
     }
 
     private static List<FileTarget> CreateTargets(string service, TradingLogSettings settings, string workingDirectory, TradingLogHealth health)

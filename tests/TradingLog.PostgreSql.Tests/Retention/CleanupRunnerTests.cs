@@ -106,6 +106,8 @@ public sealed class CleanupRunnerTests : IDisposable
     public async Task TheDesignsQueriesStillRunAfterCleanup()
     {
         var db = await SeedAsync();
+        // The seeded days end at yesterday noon, which the last-day window leaves out after noon: add a recent one.
+        await db.ExecuteAsync("INSERT INTO performance_logs (timestamp, service, operation, execution_time_ms) VALUES (now() - interval '1 hour', 'execution', 'place_order', 12)");
         await CleanAsync(db, Settings(30, 90, 30, 90, 90, 30));
         Assert.Equal(4, (await db.QueryAsync("SELECT * FROM system_logs WHERE correlation_id = 'trade_12' ORDER BY timestamp;")).Count);
         Assert.Equal(8, (await db.QueryAsync("SELECT t.*, s.message, s.level FROM trading_logs t JOIN system_logs s ON t.trade_id = s.correlation_id WHERE t.symbol = 'AAPL' AND t.trade_id = 'trade_12';")).Count);
