@@ -32,7 +32,7 @@ internal static class PipelineBuilder
             configuration.MinimumLevel.Override(prefix, settings.RootLevel);
         }
 
-        configuration.Enrich.WithProperty(LogProperties.Service, service).Enrich.With(new TradingLogEnricher());
+        configuration.Enrich.With(new TradingLogEnricher(service));
         var template = LoguruTemplate.Parse(settings.Format);
         if (template.UsesThread)
         {

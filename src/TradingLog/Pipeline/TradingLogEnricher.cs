@@ -5,15 +5,19 @@ using TradingLog.Correlation;
 namespace TradingLog.Pipeline;
 
 /// <summary>
-/// Gives every event its category (System unless set), its correlation ID (from <see cref="CorrelationContext"/>)
-/// and, for Microsoft.Extensions.Logging events with a named EventId, its event type.
+/// Gives every event its service, its category (System unless set), its correlation ID (from
+/// <see cref="CorrelationContext"/>) and, for Microsoft.Extensions.Logging events with a named EventId, its event type.
+/// The service and category properties are made once and shared by every event.
 /// </summary>
-internal sealed class TradingLogEnricher : ILogEventEnricher
+internal sealed class TradingLogEnricher(string service) : ILogEventEnricher
 {
     private static readonly LogEventProperty SystemCategory = new(LogProperties.Category, new ScalarValue(nameof(LogCategory.System)));
 
+    private readonly LogEventProperty _service = new(LogProperties.Service, new ScalarValue(service));
+
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {
+        logEvent.AddPropertyIfAbsent(_service);
         logEvent.AddPropertyIfAbsent(SystemCategory);
         if (!logEvent.Properties.ContainsKey(LogProperties.CorrelationId) && CorrelationContext.Current is { } correlationId)
         {
