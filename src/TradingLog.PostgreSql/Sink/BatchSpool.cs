@@ -9,7 +9,7 @@ namespace TradingLog.PostgreSql.Sink;
 /// The durable on-disk queue of batches that could not reach PostgreSQL. One file per batch, written to a temporary
 /// name and renamed, so a crash never leaves half a batch. Files are replayed oldest first; a process claims a file by
 /// renaming it, so two processes of one service never replay the same batch. Past <c>maxBytes</c> the oldest
-/// batches are dropped and counted.
+/// batches are dropped, down to 90% of it, and counted.
 /// </summary>
 internal sealed class BatchSpool
 {
@@ -18,7 +18,13 @@ internal sealed class BatchSpool
     private readonly long _maxBytes;
     private readonly DatabaseSinkMetrics _metrics;
     private readonly string _claimSuffix = ".claimed-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+    // Checking the bound lists the folder; done every this many batches (or when the estimate passes the bound), so
+    // that a long outage with tens of thousands of batches does not list them all for every new one.
+    private const int AppendsPerBoundCheck = 64;
+    private readonly Queue<string> _oldestFirst = new();
     private long _sequence;
+    private long _estimatedBytes;
+    private int _appendsSinceBoundCheck;
 
     public BatchSpool(string directory, long maxBytes, DatabaseSinkMetrics metrics)
     {
@@ -27,6 +33,7 @@ internal sealed class BatchSpool
         _metrics = metrics;
         Directory.CreateDirectory(directory);
         ReleaseAbandonedClaims();
+        _estimatedBytes = Bytes;
     }
 
     public bool IsEmpty => !Pending().Any();
@@ -58,38 +65,72 @@ internal sealed class BatchSpool
             stream.Flush(flushToDisk: true);
         }
 
+        var length = new FileInfo(temporary).Length;
         File.Move(temporary, path);
         _metrics.AddSpooled(batch.Count);
-        EnforceBound();
+        if (Interlocked.Add(ref _estimatedBytes, length) > _maxBytes || Interlocked.Increment(ref _appendsSinceBoundCheck) >= AppendsPerBoundCheck)
+        {
+            EnforceBound();
+        }
     }
 
     /// <summary>Claims the oldest batch for replay, or returns null when there is none left.</summary>
+    /// <remarks>
+    /// The folder is listed once and claimed from in name (time) order until that list is used up: a replay of N
+    /// batches lists the folder a few times, not N times. Batches spooled meanwhile are newer, so the order holds.
+    /// </remarks>
     public SpoolClaim? ClaimOldest()
     {
-        foreach (var file in Pending().OrderBy(f => f.Name, StringComparer.Ordinal))
+        lock (_oldestFirst)
         {
-            var claimed = file.FullName + _claimSuffix;
-            try
+            var listed = false;
+            while (true)
             {
-                File.Move(file.FullName, claimed);
-            }
-            catch (IOException)
-            {
-                continue;
-            }
+                if (_oldestFirst.Count == 0)
+                {
+                    if (listed)
+                    {
+                        return null;
+                    }
 
-            try
-            {
-                var batch = Read(claimed);
-                return new SpoolClaim(claimed, file.FullName, batch);
-            }
-            catch (Exception e) when (e is JsonException or InvalidDataException or EndOfStreamException)
-            {
-                File.Move(claimed, file.FullName + ".corrupt");
+                    foreach (var name in Pending().Select(f => f.Name).Order(StringComparer.Ordinal))
+                    {
+                        _oldestFirst.Enqueue(name);
+                    }
+
+                    listed = true;
+                    continue;
+                }
+
+                if (TryClaim(Path.Combine(_directory, _oldestFirst.Dequeue())) is { } claim)
+                {
+                    return claim;
+                }
             }
         }
+    }
 
-        return null;
+    private SpoolClaim? TryClaim(string path)
+    {
+        var claimed = path + _claimSuffix;
+        try
+        {
+            File.Move(path, claimed);
+        }
+        catch (IOException)
+        {
+            return null; // claimed by another process, or dropped by the bound, since the folder was listed
+        }
+
+        try
+        {
+            return new SpoolClaim(claimed, path, Read(claimed));
+        }
+        catch (Exception e) when (e is JsonException or InvalidDataException or EndOfStreamException)
+        {
+            File.Move(claimed, path + ".corrupt");
+            return null;
+        }
     }
 
     /// <summary>Reads a spooled batch: gzip-compressed JSON, or plain JSON as spools before compression held.</summary>
@@ -104,7 +145,15 @@ internal sealed class BatchSpool
 
     public static void Complete(SpoolClaim claim) => File.Delete(claim.ClaimedPath);
 
-    public static void Release(SpoolClaim claim) => File.Move(claim.ClaimedPath, claim.OriginalPath, overwrite: true);
+    /// <summary>Puts a claimed batch back; it is older than every batch still listed, so the list is read again.</summary>
+    public void Release(SpoolClaim claim)
+    {
+        File.Move(claim.ClaimedPath, claim.OriginalPath, overwrite: true);
+        lock (_oldestFirst)
+        {
+            _oldestFirst.Clear();
+        }
+    }
 
     private IEnumerable<FileInfo> Pending() =>
         new DirectoryInfo(_directory).EnumerateFiles("*" + Extension);
@@ -124,11 +173,14 @@ internal sealed class BatchSpool
 
     private void EnforceBound()
     {
+        Interlocked.Exchange(ref _appendsSinceBoundCheck, 0);
         var files = Pending().OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
         var total = files.Sum(LengthOf);
+        // Past the bound, drop to 90% of it, so that a spool at its bound is not listed again for every new batch.
+        var target = total > _maxBytes ? _maxBytes - _maxBytes / 10 : _maxBytes;
         foreach (var file in files)
         {
-            if (total <= _maxBytes)
+            if (total <= target)
             {
                 break;
             }
@@ -149,6 +201,8 @@ internal sealed class BatchSpool
             {
             }
         }
+
+        Interlocked.Exchange(ref _estimatedBytes, total);
     }
 
     private void ReleaseAbandonedClaims()

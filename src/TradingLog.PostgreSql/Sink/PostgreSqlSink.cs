@@ -106,7 +106,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
             var unavailable = await WriteIsolatingAsync(claim.Batch, deduplicate: false, cancellationToken);
             if (unavailable.Count > 0)
             {
-                BatchSpool.Release(claim);
+                _spool.Release(claim);
                 return false;
             }
 
