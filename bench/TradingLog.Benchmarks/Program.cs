@@ -1,55 +1,50 @@
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
+using System.Globalization;
+using TradingLog.Benchmarks.CallSite;
+using TradingLog.Benchmarks.Charts;
 using TradingLog.Benchmarks.Ingest;
+using TradingLog.Benchmarks.Outage;
+using TradingLog.Benchmarks.Queries;
 using TradingLog.Benchmarks.Retention;
 
-// TradingLog benchmarks. Usage:
-//   dotnet run -c Release --project bench/TradingLog.Benchmarks -- ingest [--quick] [--events N] [--out FILE]
-//   dotnet run -c Release --project bench/TradingLog.Benchmarks -- retention [--quick] [--out FILE]
-//   dotnet run -c Release --project bench/TradingLog.Benchmarks -- queries [--quick] [--rows N] [--out FILE]
-//   dotnet run -c Release --project bench/TradingLog.Benchmarks -- outage [--quick] [--rate N] [--seconds N] [--out FILE]
-//   dotnet run -c Release --project bench/TradingLog.Benchmarks -- callsite [--quick] [--filter GLOB] [--json FILE]
-//   dotnet run -c Release --project bench/TradingLog.Benchmarks -- chart [--in FOLDER]
-// Every benchmark also takes --json FILE: its figures for `chart`.
+// TradingLog benchmarks; figures and how to read them in docs/benchmarks.md.
 var command = args.FirstOrDefault() ?? "help";
 var quick = args.Contains("--quick");
-int? events = IntOption("--events");
-switch (command)
+var exit = command switch
 {
-    case "ingest":
-        return await IngestBenchmark.RunAsync(quick, events, Option("--out"), Option("--json"));
-    case "callsite":
-        var config = BenchmarkDotNet.Configs.DefaultConfig.Instance
-            .AddJob((quick ? BenchmarkDotNet.Jobs.Job.ShortRun : BenchmarkDotNet.Jobs.Job.Default)
-                .WithToolchain(BenchmarkDotNet.Toolchains.InProcess.Emit.InProcessEmitToolchain.Instance))
-            .WithOptions(BenchmarkDotNet.Configs.ConfigOptions.DisableOptimizationsValidator);
-        if (Option("--filter") is { } filter)
-        {
-            config = config.AddFilter(new BenchmarkDotNet.Filters.GlobFilter([filter]));
-        }
+    "ingest" => await IngestBenchmark.RunAsync(quick, IntOption("--events"), Option("--out"), Option("--json")),
+    "callsite" => await CallSiteRunner.RunAsync(quick, Option("--filter"), Option("--json")),
+    "encode" => await CallSiteRunner.RunAsync<TradingLog.Benchmarks.Encoding.EncoderBenchmarks>(quick, Option("--filter"), null),
+    "retention" => await RetentionBenchmark.RunAsync(quick, Option("--out"), Option("--json")),
+    "queries" => await QueryBenchmark.RunAsync(quick, IntOption("--rows"), Option("--out"), Option("--json")),
+    "outage" => await OutageBenchmark.RunAsync(quick, IntOption("--rate"), IntOption("--seconds"), Option("--out"), Option("--json")),
+    "chart" => ChartCommand.Run(Option("--in") ?? Path.Combine("docs", "benchmarks")),
+    _ => Usage(command == "help" || command == "--help" ? 0 : 2),
+};
 
-        var summary = BenchmarkDotNet.Running.BenchmarkRunner.Run<TradingLog.Benchmarks.CallSite.CallSiteBenchmarks>(config);
-        if (Option("--json") is { } callSiteJson)
-        {
-            await TradingLog.Benchmarks.CallSite.CallSiteFigures.From(summary, quick).SaveAsync(callSiteJson);
-        }
-        return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
-    case "queries":
-        return await TradingLog.Benchmarks.Queries.QueryBenchmark.RunAsync(quick, IntOption("--rows"), Option("--out"), Option("--json"));
-    case "outage":
-        return await TradingLog.Benchmarks.Outage.OutageBenchmark.RunAsync(quick, IntOption("--rate"), IntOption("--seconds"), Option("--out"), Option("--json"));
-    case "chart":
-        return TradingLog.Benchmarks.Charts.ChartCommand.Run(Option("--in") ?? Path.Combine("docs", "benchmarks"));
-    case "retention":
-        return await RetentionBenchmark.RunAsync(quick, Option("--out"), Option("--json"));
-    default:
-        Console.WriteLine("usage: TradingLog.Benchmarks ingest [--quick] [--events N] [--out FILE]");
-        Console.WriteLine("       TradingLog.Benchmarks retention [--quick] [--out FILE]");
-        Console.WriteLine("       TradingLog.Benchmarks queries [--quick] [--rows N] [--out FILE]");
-        Console.WriteLine("       TradingLog.Benchmarks outage [--quick] [--rate N] [--seconds N] [--out FILE]");
-        Console.WriteLine("       TradingLog.Benchmarks callsite [--quick] [--filter GLOB] [--json FILE]");
-        Console.WriteLine("       TradingLog.Benchmarks chart [--in FOLDER]   (default docs/benchmarks: draws each *.json as a PNG)");
-        return command == "help" ? 0 : 2;
+if (args.Contains("--stop-server"))
+{
+    await BenchDatabase.StopServerAsync();
+}
+
+return exit;
+
+static int Usage(int exit)
+{
+    Console.WriteLine("""
+        usage: dotnet run -c Release --project bench/TradingLog.Benchmarks -- COMMAND [options]
+
+          ingest    [--quick] [--events N]                 log call → committed row, vs raw COPY and log4net
+          callsite  [--quick] [--filter GLOB]               BenchmarkDotNet: TradingLog, Serilog, MEL, ZLogger per call
+          encode    [--quick]                               BenchmarkDotNet: the database writer's work per event
+          retention [--quick]                               one day archived and purged: partitions vs row by row
+          queries   [--quick] [--rows N]                    the design's queries and trace over N rows
+          outage    [--quick] [--rate N] [--seconds N]      memory and spool with PostgreSQL stopped, then the drain
+          chart     [--in FOLDER]                           draws FOLDER/*.json (default docs/benchmarks) as PNGs
+
+        Every benchmark takes --json FILE (figures for chart), and all but callsite --out FILE (the Markdown table).
+        --stop-server stops the benchmarks' embedded PostgreSQL afterwards.
+        """);
+    return exit;
 }
 
 string? Option(string name)
@@ -58,4 +53,4 @@ string? Option(string name)
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
 }
 
-int? IntOption(string name) => Option(name) is { } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+int? IntOption(string name) => Option(name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : null;

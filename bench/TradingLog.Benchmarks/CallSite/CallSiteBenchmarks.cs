@@ -21,6 +21,8 @@ public class CallSiteBenchmarks
     private const string Template = "Order {OrderId} for {Symbol} filled at {Price}";
     private TradingLogHost _tradingLog = null!;
     private TradingLogger _log = null!;
+    private TradingLogHost _filesOnly = null!;
+    private TradingLogger _filesOnlyLog = null!;
     private Serilog.Core.Logger _serilog = null!;
     private Microsoft.Extensions.Logging.ILogger _mel = null!;
     private ILoggerFactory _zloggerFactory = null!;
@@ -36,7 +38,7 @@ public class CallSiteBenchmarks
         var settings = new TradingLogSettings();
         settings.Console.Enabled = false;
         settings.Services["bench"] = new ServiceSettings { Level = Serilog.Events.LogEventLevel.Information };
-        settings.Database.DataDirectory = Path.Combine(Path.GetTempPath(), "tradelog-bench", "pgdata");
+        settings.Database.DataDirectory = Ingest.BenchDatabase.DataDirectory;
         // Every contender queues the same way: Serilog's async sink holds 10,000 events and drops when full (its
         // defaults), so TradingLog's file and database queues do the same. The figure is then what the call costs
         // the trading thread, not how fast the background writers drain a flat-out loop.
@@ -52,6 +54,15 @@ public class CallSiteBenchmarks
             o.UsePostgreSql();
         });
         _log = _tradingLog.Logger;
+        _filesOnly = TradingLogging.Configure("bench", o =>
+        {
+            o.Settings = settings;
+            o.WorkingDirectory = Path.Combine(_folder, "files-only");
+            o.FlushOnTermination = false;
+            o.QueueCapacity = SerilogAsyncBufferSize;
+            o.FileQueueFullMode = Pipeline.QueueFullMode.Drop;
+        });
+        _filesOnlyLog = _filesOnly.Logger;
         _mel = new SerilogLoggerProvider(_tradingLog.SerilogLogger).CreateLogger("Bench");
         _serilog = new LoggerConfiguration().MinimumLevel.Information()
             .WriteTo.Async(a => a.File(Path.Combine(_folder, "serilog.log"), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} | {Level:u3} | {Message:lj}{NewLine}"),
@@ -65,6 +76,7 @@ public class CallSiteBenchmarks
     public void Cleanup()
     {
         _tradingLog.Dispose();
+        _filesOnly.Dispose();
         _serilog.Dispose();
         _zloggerFactory.Dispose();
         Directory.Delete(_folder, recursive: true);
@@ -84,6 +96,9 @@ public class CallSiteBenchmarks
 
     [Benchmark(Description = "(b) INFO, 3 properties: TradingLog (files + database)")]
     public void InfoTradingLog() => _log.Info(Template, ++_orderId, "AAPL", 189.25m);
+
+    [Benchmark(Description = "(b) INFO, 3 properties: TradingLog (files only)")]
+    public void InfoTradingLogFilesOnly() => _filesOnlyLog.Info(Template, ++_orderId, "AAPL", 189.25m);
 
     [Benchmark(Baseline = true, Description = "(b) INFO, 3 properties: Serilog (async file)")]
     public void InfoSerilog() => _serilog.Information(Template, ++_orderId, "AAPL", 189.25m);

@@ -7,8 +7,17 @@ namespace TradingLog.Benchmarks.Ingest;
 /// <summary>The embedded server of the benchmarks, and a fresh migrated database (design's indexes, partitions) per contender.</summary>
 internal sealed class BenchDatabase(EmbeddedServerInfo server)
 {
-    public static async Task<BenchDatabase> StartAsync(string dataDirectory) =>
-        new(await new EmbeddedPostgres(dataDirectory).StartAsync());
+    /// <summary>Where the benchmarks work: <c>$TMPDIR/tradelog-bench</c>.</summary>
+    public static readonly string WorkFolder = Path.Combine(Path.GetTempPath(), "tradelog-bench");
+
+    /// <summary>The data directory of the benchmarks' embedded server, reused by every run.</summary>
+    public static readonly string DataDirectory = Path.Combine(WorkFolder, "pgdata");
+
+    public static async Task<BenchDatabase> StartAsync() =>
+        new(await new EmbeddedPostgres(DataDirectory).StartAsync());
+
+    /// <summary>Stops the benchmarks' embedded server (<c>--stop-server</c>), so that a CI run leaves nothing behind.</summary>
+    public static Task<bool> StopServerAsync() => new EmbeddedPostgres(DataDirectory).StopAsync();
 
     public async Task<string> FreshAsync(string name)
     {

@@ -13,10 +13,10 @@ internal static class IngestBenchmark
     {
         var events = eventsOverride ?? (quick ? 100_000 : 1_000_000);
         var log4netEvents = Math.Min(events, quick ? 20_000 : 200_000);
-        var work = Path.Combine(Path.GetTempPath(), "tradelog-bench");
+        var work = BenchDatabase.WorkFolder;
         Directory.CreateDirectory(work);
         Console.WriteLine($"Starting the embedded PostgreSQL server in {work}…");
-        var database = await BenchDatabase.StartAsync(Path.Combine(work, "pgdata"));
+        var database = await BenchDatabase.StartAsync();
 
         Console.WriteLine("Warming up…");
         await Contenders.TradingLogAsync(await database.FreshAsync("bench_warm_tradinglog"), 200_000, work);

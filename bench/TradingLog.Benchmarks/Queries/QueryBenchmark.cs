@@ -44,7 +44,7 @@ internal static class QueryBenchmark
     {
         var rows = rowsOption ?? (quick ? 1_000_000 : 10_000_000);
         var runs = quick ? 20 : 50;
-        var database = await BenchDatabase.StartAsync(Path.Combine(Path.GetTempPath(), "tradelog-bench", "pgdata"));
+        var database = await BenchDatabase.StartAsync();
         var connectionString = await database.FreshAsync("bench_queries");
         Console.WriteLine($"Seeding {rows:N0} log rows, {rows / 10:N0} trades and {rows / 10:N0} performance rows over {Days} days…");
         var seeding = Stopwatch.StartNew();

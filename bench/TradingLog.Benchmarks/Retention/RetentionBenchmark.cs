@@ -19,8 +19,7 @@ internal static class RetentionBenchmark
     public static async Task<int> RunAsync(bool quick, string? output, string? json)
     {
         int[] sizes = quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
-        var work = Path.Combine(Path.GetTempPath(), "tradelog-bench");
-        var database = await BenchDatabase.StartAsync(Path.Combine(work, "pgdata"));
+        var database = await BenchDatabase.StartAsync();
         var day = DateTime.UtcNow.Date.AddDays(-40);
         var rows = new List<(int Rows, TimeSpan PartitionArchive, TimeSpan PartitionPurge, TimeSpan RowArchive, TimeSpan RowPurge)>();
         foreach (var size in sizes)

@@ -1,0 +1,33 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Filters;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+namespace TradingLog.Benchmarks.CallSite;
+
+/// <summary>Runs BenchmarkDotNet classes in-process: ShortRun for --quick, else the default job.</summary>
+internal static class CallSiteRunner
+{
+    public static async Task<int> RunAsync(bool quick, string? filter, string? json) =>
+        await RunAsync<CallSiteBenchmarks>(quick, filter, json is null ? null : summary => CallSiteFigures.From(summary, quick).SaveAsync(json));
+
+    public static async Task<int> RunAsync<TBenchmarks>(bool quick, string? filter, Func<BenchmarkDotNet.Reports.Summary, Task>? publish)
+    {
+        var config = DefaultConfig.Instance
+            .AddJob((quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance))
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        if (filter is not null)
+        {
+            config = config.AddFilter(new GlobFilter([filter]));
+        }
+
+        var summary = BenchmarkRunner.Run<TBenchmarks>(config);
+        if (publish is not null)
+        {
+            await publish(summary);
+        }
+
+        return summary.HasCriticalValidationErrors || summary.Reports.Any(r => !r.Success) ? 1 : 0;
+    }
+}
