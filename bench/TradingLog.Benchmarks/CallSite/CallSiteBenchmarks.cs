@@ -22,6 +22,9 @@ public class CallSiteBenchmarks
     private TradingLogHost _tradingLog = null!;
     private TradingLogger _log = null!;
     private TradingLogHost _filesOnly = null!;
+    private TradingLogHost _noSinks = null!;
+    private TradingLogger _noSinksLog = null!;
+    private Serilog.Core.Logger _serilogNoSinks = null!;
     private TradingLogger _filesOnlyLog = null!;
     private Serilog.Core.Logger _serilog = null!;
     private Microsoft.Extensions.Logging.ILogger _mel = null!;
@@ -38,7 +41,8 @@ public class CallSiteBenchmarks
         var settings = new TradingLogSettings();
         settings.Console.Enabled = false;
         settings.Services["bench"] = new ServiceSettings { Level = Serilog.Events.LogEventLevel.Information };
-        settings.Database.DataDirectory = Ingest.BenchDatabase.DataDirectory;
+        // A fresh database each run, so that every run writes into the same empty, partitioned tables.
+        settings.Database.ConnectionString = Ingest.BenchDatabase.StartAsync().GetAwaiter().GetResult().FreshAsync("bench_callsite").GetAwaiter().GetResult();
         // Every contender queues the same way: Serilog's async sink holds 10,000 events and drops when full (its
         // defaults), so TradingLog's file and database queues do the same. The figure is then what the call costs
         // the trading thread, not how fast the background writers drain a flat-out loop.
@@ -63,6 +67,20 @@ public class CallSiteBenchmarks
             o.FileQueueFullMode = Pipeline.QueueFullMode.Drop;
         });
         _filesOnlyLog = _filesOnly.Logger;
+
+        // The call alone: the same pipeline with every file, the console and the database off; Serilog with no sink.
+        var bare = new TradingLogSettings();
+        bare.Console.Enabled = false;
+        bare.Files.Main = bare.Files.Errors = bare.Files.System = bare.Files.Trades = bare.Files.Performance = "";
+        bare.Services["bench"] = new ServiceSettings { Level = Serilog.Events.LogEventLevel.Information, File = "" };
+        _noSinks = TradingLogging.Configure("bench", o =>
+        {
+            o.Settings = bare;
+            o.WorkingDirectory = _folder;
+            o.FlushOnTermination = false;
+        });
+        _noSinksLog = _noSinks.Logger;
+        _serilogNoSinks = new LoggerConfiguration().MinimumLevel.Information().CreateLogger();
         _mel = new SerilogLoggerProvider(_tradingLog.SerilogLogger).CreateLogger("Bench");
         _serilog = new LoggerConfiguration().MinimumLevel.Information()
             .WriteTo.Async(a => a.File(Path.Combine(_folder, "serilog.log"), outputTemplate: "{Timestamp:yyyy-MM-dd HH:mm:ss.fff} | {Level:u3} | {Message:lj}{NewLine}"),
@@ -77,6 +95,8 @@ public class CallSiteBenchmarks
     {
         _tradingLog.Dispose();
         _filesOnly.Dispose();
+        _noSinks.Dispose();
+        _serilogNoSinks.Dispose();
         _serilog.Dispose();
         _zloggerFactory.Dispose();
         Directory.Delete(_folder, recursive: true);
@@ -102,6 +122,12 @@ public class CallSiteBenchmarks
 
     [Benchmark(Baseline = true, Description = "(b) INFO, 3 properties: Serilog (async file)")]
     public void InfoSerilog() => _serilog.Information(Template, ++_orderId, "AAPL", 189.25m);
+
+    [Benchmark(Description = "(b') the call alone, no sinks: TradingLog")]
+    public void InfoTradingLogNoSinks() => _noSinksLog.Info(Template, ++_orderId, "AAPL", 189.25m);
+
+    [Benchmark(Description = "(b') the call alone, no sinks: Serilog")]
+    public void InfoSerilogNoSinks() => _serilogNoSinks.Information(Template, ++_orderId, "AAPL", 189.25m);
 
     [Benchmark(Description = "(b) INFO, 3 properties: MEL via TradingLog")]
     public void InfoMel() => _mel.LogInformation(Template, ++_orderId, "AAPL", 189.25m);

@@ -6,7 +6,7 @@ namespace TradingLog.Benchmarks.Charts;
 /// <summary>Draws every <c>*.json</c> of a results folder as a PNG beside it, with ScottPlot.</summary>
 internal static class ChartCommand
 {
-    private const int Width = 1100;
+    private const int Width = 1400;
     private const int Height = 620;
 
     public static int Run(string folder)
@@ -101,7 +101,7 @@ internal static class ChartCommand
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = contender, FillColor = palette.GetColor(contenders.IndexOf(contender)) });
         }
 
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Right);
         plot.Title(figures.Title);
         plot.YLabel(figures.Unit + (figures.LogScale ? " (log scale)" : ""));
         return plot;
