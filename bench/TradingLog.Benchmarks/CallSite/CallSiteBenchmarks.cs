@@ -18,6 +18,7 @@ namespace TradingLog.Benchmarks.CallSite;
 public class CallSiteBenchmarks
 {
     private const int SerilogAsyncBufferSize = 10_000;
+    private const long SerilogFileSizeLimit = 1L << 30;
     private const string Template = "Order {OrderId} for {Symbol} filled at {Price}";
     private TradingLogHost _tradingLog = null!;
     private TradingLogger _log = null!;
@@ -40,6 +41,9 @@ public class CallSiteBenchmarks
         Directory.CreateDirectory(_folder);
         var settings = new TradingLogSettings();
         settings.Console.Enabled = false;
+        // Serilog's file sink, as configured here, never rolls (it stops at 1 GB); the design's 10 MB rotation would roll
+        // and gzip a file every few hundred thousand calls of a flat-out loop, work no real service does at that rate.
+        settings.Rotation.SizeLimitBytes = SerilogFileSizeLimit;
         settings.Services["bench"] = new ServiceSettings { Level = Serilog.Events.LogEventLevel.Information };
         // A fresh database each run, so that every run writes into the same empty, partitioned tables.
         settings.Database.ConnectionString = Ingest.BenchDatabase.StartAsync().GetAwaiter().GetResult().FreshAsync("bench_callsite").GetAwaiter().GetResult();
