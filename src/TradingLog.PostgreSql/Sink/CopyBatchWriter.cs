@@ -50,13 +50,10 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task CopySystemAsync(NpgsqlConnection connection, string table, IReadOnlyList<EncodedEvent> batch, CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({SystemColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var e in batch)
+    private static Task CopySystemAsync(NpgsqlConnection connection, string table, IReadOnlyList<EncodedEvent> batch, CancellationToken cancellationToken) =>
+        CopyAsync(connection, table, SystemColumns, batch, static (importer, e) =>
         {
             var row = e.System;
-            importer.StartRow();
             importer.Write(row.EventId, NpgsqlDbType.Uuid);
             importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
             importer.Write(row.Service, NpgsqlDbType.Varchar);
@@ -65,22 +62,11 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             importer.Write(row.Message, NpgsqlDbType.Text);
             WriteText(importer, row.CorrelationId);
             importer.Write(row.Metadata, NpgsqlDbType.Jsonb);
-        }
+        }, cancellationToken);
 
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CopyTradesAsync(NpgsqlConnection connection, string table, List<TradeLogRow> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
+    private static Task CopyTradesAsync(NpgsqlConnection connection, string table, List<TradeLogRow> rows, CancellationToken cancellationToken) =>
+        CopyAsync(connection, table, TradeColumns, rows, static (importer, row) =>
         {
-            return;
-        }
-
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({TradeColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
-        {
-            importer.StartRow();
             importer.Write(row.EventId, NpgsqlDbType.Uuid);
             importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
             WriteText(importer, row.TradeId);
@@ -93,22 +79,11 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             WriteText(importer, row.Status);
             WriteText(importer, row.ErrorMessage);
             WriteText(importer, row.CorrelationId);
-        }
+        }, cancellationToken);
 
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task CopyPerformanceAsync(NpgsqlConnection connection, string table, List<PerformanceLogRow> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
+    private static Task CopyPerformanceAsync(NpgsqlConnection connection, string table, List<PerformanceLogRow> rows, CancellationToken cancellationToken) =>
+        CopyAsync(connection, table, PerformanceColumns, rows, static (importer, row) =>
         {
-            return;
-        }
-
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({PerformanceColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var row in rows)
-        {
-            importer.StartRow();
             importer.Write(row.EventId, NpgsqlDbType.Uuid);
             importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
             WriteText(importer, row.Service);
@@ -117,6 +92,22 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             WriteInt(importer, row.MemoryUsageMb);
             WriteNumeric(importer, row.CpuUsagePercent);
             importer.Write(row.Metadata, NpgsqlDbType.Jsonb);
+        }, cancellationToken);
+
+    /// <summary>One binary COPY of <paramref name="rows"/> into <paramref name="table"/>; nothing at all for no rows.</summary>
+    private static async Task CopyAsync<TRow>(NpgsqlConnection connection, string table, string columns, IReadOnlyList<TRow> rows,
+        Action<NpgsqlBinaryImporter, TRow> writeRow, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            writeRow(importer, row);
         }
 
         await importer.CompleteAsync(cancellationToken);

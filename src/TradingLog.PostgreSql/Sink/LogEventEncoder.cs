@@ -1,5 +1,6 @@
 using System.Globalization;
 using Serilog.Events;
+using TradingLog.Formatting;
 
 namespace TradingLog.PostgreSql.Sink;
 
@@ -71,20 +72,12 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
             _metadata.String("source_context", source);
         }
 
-        if (Formatting.EventFields.CallSiteOf(e) is { } site)
-        {
-            _metadata.StartObject("caller");
-            _metadata.String("member", site.Member);
-            _metadata.String("file", site.FileName);
-            _metadata.Number("line", site.Line);
-            _metadata.EndObject();
-        }
-        else if (Text(e, LogProperties.CallerMember) is { } member)
+        if (EventFields.Member(e) is { } member)
         {
             _metadata.StartObject("caller");
             _metadata.String("member", member);
-            _metadata.String("file", Text(e, LogProperties.CallerFile) is { } file ? Path.GetFileName(file) : null);
-            if (Text(e, LogProperties.CallerLine) is { } line && long.TryParse(line, CultureInfo.InvariantCulture, out var number))
+            _metadata.String("file", EventFields.SourceFileName(e));
+            if (EventFields.LineNumber(e) is { } line && long.TryParse(line, CultureInfo.InvariantCulture, out var number))
             {
                 _metadata.Number("line", number);
             }
@@ -153,7 +146,7 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
         builder.Clear();
         try
         {
-            Formatting.MessageText.Render(e, builder);
+            MessageText.Render(e, builder);
             return builder.ToString();
         }
         catch (Exception)

@@ -38,8 +38,11 @@ internal static class EventFields
 
     public static string FilePath(LogEvent e) => SourceFile(e) ?? Unknown;
 
-    public static string FileName(LogEvent e) =>
-        CallSiteOf(e)?.FileName ?? (Text(e, LogProperties.CallerFile) is { } path ? Path.GetFileName(path) : Unknown);
+    /// <summary>The calling source file's name without its folder, or null when the event has no caller info.</summary>
+    public static string? SourceFileName(LogEvent e) =>
+        CallSiteOf(e)?.FileName ?? (Text(e, LogProperties.CallerFile) is { } path ? Path.GetFileName(path) : null);
+
+    public static string FileName(LogEvent e) => SourceFileName(e) ?? Unknown;
 
     public static string Module(LogEvent e) =>
         CallSiteOf(e)?.Module ?? (Text(e, LogProperties.CallerFile) is { } path ? Path.GetFileNameWithoutExtension(path) : Name(e));
