@@ -2,7 +2,7 @@ using Npgsql;
 using TradingLog.PostgreSql;
 using TradingLog.PostgreSql.Server;
 
-namespace TradingLog.Benchmarks.Ingest;
+namespace TradingLog.Benchmarks;
 
 /// <summary>The embedded server of the benchmarks, and a fresh migrated database (design's indexes, partitions) per contender.</summary>
 internal sealed class BenchDatabase(EmbeddedServerInfo server)
@@ -61,5 +61,18 @@ internal sealed class BenchDatabase(EmbeddedServerInfo server)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM system_logs", connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> statement by statement (one per line ending in <c>;</c>), without a time limit.</summary>
+    /// <remarks>One at a time because some (VACUUM) cannot run inside the implicit transaction of a multi-statement command.</remarks>
+    public static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var statement in sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            await using var command = new NpgsqlCommand(statement, connection) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync();
+        }
     }
 }

@@ -1,18 +1,16 @@
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Filters;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-namespace TradingLog.Benchmarks.CallSite;
+namespace TradingLog.Benchmarks;
 
 /// <summary>Runs BenchmarkDotNet classes in-process: ShortRun for --quick, else the default job.</summary>
-internal static class CallSiteRunner
+internal static class BenchmarkDotNetRunner
 {
-    public static async Task<int> RunAsync(bool quick, string? filter, string? json) =>
-        await RunAsync<CallSiteBenchmarks>(quick, filter, json is null ? null : summary => CallSiteFigures.From(summary, quick).SaveAsync(json));
-
-    public static async Task<int> RunAsync<TBenchmarks>(bool quick, string? filter, Func<BenchmarkDotNet.Reports.Summary, Task>? publish)
+    public static async Task<int> RunAsync<TBenchmarks>(bool quick, string? filter, Func<Summary, Task>? publish)
     {
         var config = DefaultConfig.Instance
             .AddJob((quick ? Job.ShortRun : Job.Default).WithToolchain(InProcessEmitToolchain.Instance))

@@ -1,6 +1,8 @@
 using System.Globalization;
+using TradingLog.Benchmarks;
 using TradingLog.Benchmarks.CallSite;
 using TradingLog.Benchmarks.Charts;
+using TradingLog.Benchmarks.Encoding;
 using TradingLog.Benchmarks.Ingest;
 using TradingLog.Benchmarks.Outage;
 using TradingLog.Benchmarks.Queries;
@@ -12,8 +14,9 @@ var quick = args.Contains("--quick");
 var exit = command switch
 {
     "ingest" => await IngestBenchmark.RunAsync(quick, IntOption("--events"), Option("--out"), Option("--json")),
-    "callsite" => await CallSiteRunner.RunAsync(quick, Option("--filter"), Option("--json")),
-    "encode" => await CallSiteRunner.RunAsync<TradingLog.Benchmarks.Encoding.EncoderBenchmarks>(quick, Option("--filter"), null),
+    "callsite" => await BenchmarkDotNetRunner.RunAsync<CallSiteBenchmarks>(quick, Option("--filter"),
+        Option("--json") is { } json ? summary => CallSiteFigures.From(summary, quick).SaveAsync(json) : null),
+    "encode" => await BenchmarkDotNetRunner.RunAsync<EncoderBenchmarks>(quick, Option("--filter"), null),
     "retention" => await RetentionBenchmark.RunAsync(quick, Option("--out"), Option("--json")),
     "queries" => await QueryBenchmark.RunAsync(quick, IntOption("--rows"), Option("--out"), Option("--json")),
     "outage" => await OutageBenchmark.RunAsync(quick, IntOption("--rate"), IntOption("--seconds"), Option("--out"), Option("--json")),

@@ -44,45 +44,23 @@ public class CallSiteBenchmarks
         // Serilog's file sink, as configured here, never rolls (it stops at 1 GB); the design's 10 MB rotation would roll
         // and gzip a file every few hundred thousand calls of a flat-out loop, work no real service does at that rate.
         settings.Rotation.SizeLimitBytes = SerilogFileSizeLimit;
-        settings.Services["bench"] = new ServiceSettings { Level = Serilog.Events.LogEventLevel.Information };
+        settings.Services[BenchPipelines.Service] = new ServiceSettings { Level = Serilog.Events.LogEventLevel.Information };
         // A fresh database each run, so that every run writes into the same empty, partitioned tables.
-        settings.Database.ConnectionString = Ingest.BenchDatabase.StartAsync().GetAwaiter().GetResult().FreshAsync("bench_callsite").GetAwaiter().GetResult();
+        settings.Database.ConnectionString = BenchDatabase.StartAsync().GetAwaiter().GetResult().FreshAsync("bench_callsite").GetAwaiter().GetResult();
         // Every contender queues the same way: Serilog's async sink holds 10,000 events and drops when full (its
         // defaults), so TradingLog's file and database queues do the same. The figure is then what the call costs
         // the trading thread, not how fast the background writers drain a flat-out loop.
         settings.Database.QueueCapacity = SerilogAsyncBufferSize;
         settings.Database.QueueFullMode = Pipeline.QueueFullMode.Drop;
-        _tradingLog = TradingLogging.Configure("bench", o =>
-        {
-            o.Settings = settings;
-            o.WorkingDirectory = _folder;
-            o.FlushOnTermination = false;
-            o.QueueCapacity = SerilogAsyncBufferSize;
-            o.FileQueueFullMode = Pipeline.QueueFullMode.Drop;
-            o.UsePostgreSql();
-        });
+        _tradingLog = Host(settings, _folder, database: true);
         _log = _tradingLog.Logger;
-        _filesOnly = TradingLogging.Configure("bench", o =>
-        {
-            o.Settings = settings;
-            o.WorkingDirectory = Path.Combine(_folder, "files-only");
-            o.FlushOnTermination = false;
-            o.QueueCapacity = SerilogAsyncBufferSize;
-            o.FileQueueFullMode = Pipeline.QueueFullMode.Drop;
-        });
+        _filesOnly = Host(settings, Path.Combine(_folder, "files-only"), database: false);
         _filesOnlyLog = _filesOnly.Logger;
 
         // The call alone: the same pipeline with every file, the console and the database off; Serilog with no sink.
-        var bare = new TradingLogSettings();
-        bare.Console.Enabled = false;
-        bare.Files.Main = bare.Files.Errors = bare.Files.System = bare.Files.Trades = bare.Files.Performance = "";
-        bare.Services["bench"] = new ServiceSettings { Level = Serilog.Events.LogEventLevel.Information, File = "" };
-        _noSinks = TradingLogging.Configure("bench", o =>
-        {
-            o.Settings = bare;
-            o.WorkingDirectory = _folder;
-            o.FlushOnTermination = false;
-        });
+        var bare = BenchPipelines.WithoutFiles();
+        bare.Services[BenchPipelines.Service].Level = Serilog.Events.LogEventLevel.Information;
+        _noSinks = Host(bare, _folder, database: false);
         _noSinksLog = _noSinks.Logger;
         _serilogNoSinks = new LoggerConfiguration().MinimumLevel.Information().CreateLogger();
         _mel = new SerilogLoggerProvider(_tradingLog.SerilogLogger).CreateLogger("Bench");
@@ -93,6 +71,20 @@ public class CallSiteBenchmarks
         _zloggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Information).AddZLoggerFile(Path.Combine(_folder, "zlogger.log")));
         _zlogger = _zloggerFactory.CreateLogger("Bench");
     }
+
+    private static TradingLogHost Host(TradingLogSettings settings, string folder, bool database) =>
+        TradingLogging.Configure(BenchPipelines.Service, o =>
+        {
+            o.Settings = settings;
+            o.WorkingDirectory = folder;
+            o.FlushOnTermination = false;
+            o.QueueCapacity = SerilogAsyncBufferSize;
+            o.FileQueueFullMode = Pipeline.QueueFullMode.Drop;
+            if (database)
+            {
+                o.UsePostgreSql();
+            }
+        });
 
     [GlobalCleanup]
     public void Cleanup()

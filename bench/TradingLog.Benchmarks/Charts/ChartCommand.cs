@@ -128,7 +128,6 @@ internal static class ChartCommand
 
     private static string Format(double value) => value switch
     {
-        >= 1000 => value.ToString("N0", CultureInfo.InvariantCulture),
         >= 10 => value.ToString("N0", CultureInfo.InvariantCulture),
         >= 1 => value.ToString("0.#", CultureInfo.InvariantCulture),
         _ => value.ToString("0.###", CultureInfo.InvariantCulture),

@@ -18,24 +18,13 @@ public class EncoderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var sink = new Capture();
-        var settings = new TradingLog.Configuration.TradingLogSettings();
-        settings.Console.Enabled = false;
-        settings.Files.Main = settings.Files.Errors = settings.Files.System = settings.Files.Trades = settings.Files.Performance = "";
-        settings.Services["bench"] = new TradingLog.Configuration.ServiceSettings { File = "" };
-        using (var host = TradingLogging.Configure("bench", o =>
-               {
-                   o.Settings = settings;
-                   o.FlushOnTermination = false;
-                   o.ConfigureSerilog = c => c.WriteTo.Sink(sink);
-               }))
+        var events = BenchPipelines.Collect(log =>
         {
-            host.Logger.Info("Order {OrderId} for {Symbol} filled at {Price}", 42, "AAPL", 189.25m);
-            host.Logger.Trade(new TradeRecord { TradeId = "trade_1", Symbol = "AAPL", Side = "BUY", Quantity = 100, Price = 189.25m, Status = "FILLED" });
-        }
-
-        _order = sink.Events[0];
-        _trade = sink.Events[1];
+            log.Info("Order {OrderId} for {Symbol} filled at {Price}", 42, "AAPL", 189.25m);
+            log.Trade(new TradeRecord { TradeId = "trade_1", Symbol = "AAPL", Side = "BUY", Quantity = 100, Price = 189.25m, Status = "FILLED" });
+        });
+        _order = events[0];
+        _trade = events[1];
     }
 
     [Benchmark(Description = "encode: INFO with 3 properties")]
@@ -43,11 +32,4 @@ public class EncoderBenchmarks
 
     [Benchmark(Description = "encode: trade (two rows)")]
     public object EncodeTrade() => _encoder.Encode(_trade);
-
-    private sealed class Capture : Serilog.Core.ILogEventSink
-    {
-        public List<LogEvent> Events { get; } = [];
-
-        public void Emit(LogEvent logEvent) => Events.Add(logEvent);
-    }
 }

@@ -5,7 +5,6 @@ using log4net.Layout;
 using log4net.Repository.Hierarchy;
 using Npgsql;
 using NpgsqlTypes;
-using TradingLog.Configuration;
 using TradingLog.PostgreSql;
 using TradingLog.PostgreSql.Sink;
 
@@ -23,13 +22,10 @@ internal static class Contenders
 
     public static async Task<IngestResult> TradingLogAsync(string connectionString, int events, string workingDirectory)
     {
-        var settings = new TradingLogSettings();
-        settings.Console.Enabled = false;
-        settings.Files.Main = settings.Files.Errors = settings.Files.System = settings.Files.Trades = settings.Files.Performance = "";
-        settings.Services["bench"] = new ServiceSettings { File = "" };
+        var settings = BenchPipelines.WithoutFiles();
         settings.Database.ConnectionString = connectionString;
         settings.Database.QueueCapacity = events + 1;
-        var host = TradingLogging.Configure("bench", o =>
+        var host = TradingLogging.Configure(BenchPipelines.Service, o =>
         {
             o.Settings = settings;
             o.WorkingDirectory = workingDirectory;
@@ -56,11 +52,11 @@ internal static class Contenders
         return new IngestResult("TradingLog (log call → committed row)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite);
     }
 
-    public static async Task<IngestResult> RawCopyAsync(string connectionString, int events, string workingDirectory)
+    public static async Task<IngestResult> RawCopyAsync(string connectionString, int events)
     {
         // The very rows TradingLog stores: the same calls through the same pipeline, encoded before the clock starts,
         // so only the binary COPY (batches of 1000, one transaction each) is measured.
-        var rows = EncodeSameEvents(events, workingDirectory);
+        var rows = EncodeSameEvents(events);
         await using var dataSource = LogDatabase.CreateDataSource(connectionString);
         var writer = new CopyBatchWriter(dataSource, TradingLog.PostgreSql.Schema.LogTables.Default);
         var total = Stopwatch.StartNew();
@@ -73,35 +69,17 @@ internal static class Contenders
         return new IngestResult("Raw Npgsql binary COPY of the same rows (ceiling)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, total.Elapsed);
     }
 
-    private static List<EncodedEvent> EncodeSameEvents(int events, string workingDirectory)
+    private static List<EncodedEvent> EncodeSameEvents(int events)
     {
-        var collected = new List<Serilog.Events.LogEvent>(events);
-        var settings = new TradingLogSettings();
-        settings.Console.Enabled = false;
-        settings.Database.Enabled = false;
-        settings.Files.Main = settings.Files.Errors = settings.Files.System = settings.Files.Trades = settings.Files.Performance = "";
-        settings.Services["bench"] = new ServiceSettings { File = "" };
-        using (var host = TradingLogging.Configure("bench", o =>
-               {
-                   o.Settings = settings;
-                   o.WorkingDirectory = workingDirectory;
-                   o.FlushOnTermination = false;
-                   o.ConfigureSerilog = c => c.WriteTo.Sink(new CollectingSink(collected));
-               }))
+        var collected = BenchPipelines.Collect(log =>
         {
             for (var i = 0; i < events; i++)
             {
-                host.Logger.Info(Template, i, Symbols[i % Symbols.Length], 100m + (i % 1000) / 100m);
+                log.Info(Template, i, Symbols[i % Symbols.Length], 100m + (i % 1000) / 100m);
             }
-        }
-
+        });
         var encoder = new LogEventEncoder(TradingLog.Configuration.DatabaseSettings.DefaultMaxMessageLength, structured: true);
         return collected.Select(encoder.Encode).ToList();
-    }
-
-    private sealed class CollectingSink(List<Serilog.Events.LogEvent> events) : Serilog.Core.ILogEventSink
-    {
-        public void Emit(Serilog.Events.LogEvent logEvent) => events.Add(logEvent);
     }
 
     public static async Task<IngestResult> Log4NetAsync(string connectionString, int events)

@@ -20,7 +20,7 @@ internal static class IngestBenchmark
 
         Console.WriteLine("Warming up…");
         await Contenders.TradingLogAsync(await database.FreshAsync("bench_warm_tradinglog"), 200_000, work);
-        await Contenders.RawCopyAsync(await database.FreshAsync("bench_warm_raw"), 50_000, work);
+        await Contenders.RawCopyAsync(await database.FreshAsync("bench_warm_raw"), 50_000);
         await Contenders.Log4NetAsync(await database.FreshAsync("bench_warm_log4net"), 2_000);
 
         const int rounds = 3;
@@ -28,7 +28,7 @@ internal static class IngestBenchmark
         var all = new List<IngestResult>();
         for (var round = 1; round <= rounds; round++)
         {
-            all.Add(await Contenders.RawCopyAsync(await database.FreshAsync($"bench_raw_{round}"), events, work));
+            all.Add(await Contenders.RawCopyAsync(await database.FreshAsync($"bench_raw_{round}"), events));
             all.Add(await Contenders.TradingLogAsync(await database.FreshAsync($"bench_tradinglog_{round}"), events, work));
             all.Add(await Contenders.Log4NetAsync(await database.FreshAsync($"bench_log4net_{round}"), log4netEvents));
             Console.WriteLine(string.Join("  ", all.TakeLast(3).Select(r => $"{r.Name.Split(' ')[0]} {r.RowsPerSecond:N0} rows/s")));

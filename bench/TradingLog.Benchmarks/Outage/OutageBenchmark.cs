@@ -2,9 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using TradingLog.Benchmarks.Charts;
-using TradingLog.Benchmarks.Ingest;
 using TradingLog.Benchmarks.Reporting;
-using TradingLog.Configuration;
 using TradingLog.PostgreSql;
 using TradingLog.PostgreSql.Server;
 using TradingLog.PostgreSql.Sink;
@@ -30,15 +28,12 @@ internal static class OutageBenchmark
         var server = new EmbeddedPostgres(BenchDatabase.DataDirectory);
         var connectionString = await new BenchDatabase(await server.StartAsync()).FreshAsync("bench_outage");
         var folder = Path.Combine(work, "outage-" + Guid.NewGuid().ToString("N"));
-        var settings = new TradingLogSettings();
-        settings.Console.Enabled = false;
-        settings.Files.Main = settings.Files.Errors = settings.Files.System = settings.Files.Trades = settings.Files.Performance = "";
-        settings.Services["bench"] = new ServiceSettings { File = "" };
+        var settings = BenchPipelines.WithoutFiles();
         settings.Database.ConnectionString = connectionString;
         settings.Database.SpoolDirectory = Path.Combine(folder, "spool");
         settings.Database.DeadLetterDirectory = Path.Combine(folder, "deadletter");
 
-        var host = TradingLogging.Configure("bench", o =>
+        var host = TradingLogging.Configure(BenchPipelines.Service, o =>
         {
             o.Settings = settings;
             o.WorkingDirectory = folder;

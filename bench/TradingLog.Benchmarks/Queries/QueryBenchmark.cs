@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Npgsql;
 using TradingLog.Benchmarks.Charts;
 using TradingLog.Benchmarks.Reporting;
-using TradingLog.Benchmarks.Ingest;
 using TradingLog.PostgreSql.Queries;
 
 namespace TradingLog.Benchmarks.Queries;
@@ -16,6 +15,9 @@ internal static class QueryBenchmark
 {
     private const int Days = 7;
     private const int Warmup = 3;
+
+    // Ten log rows per trade: trade_12345 needs row 123,450 to 123,459.
+    private const int MinimumRows = 123_460;
 
     private static readonly (string Name, string Sql, bool TakesParameter)[] Queries =
     [
@@ -43,6 +45,12 @@ internal static class QueryBenchmark
     public static async Task<int> RunAsync(bool quick, int? rowsOption, string? output, string? json)
     {
         var rows = rowsOption ?? (quick ? 1_000_000 : 10_000_000);
+        if (rows < MinimumRows)
+        {
+            Console.Error.WriteLine($"queries needs --rows {MinimumRows:N0} or more, so that trade_12345, which the design's first query names, exists");
+            return 2;
+        }
+
         var runs = quick ? 20 : 50;
         var database = await BenchDatabase.StartAsync();
         var connectionString = await database.FreshAsync("bench_queries");
@@ -129,7 +137,7 @@ internal static class QueryBenchmark
     {
         var trades = rows / 10;
         var span = $"{Days} * interval '1 day'";
-        await ExecuteAsync(connectionString, $"""
+        await BenchDatabase.ExecuteAsync(connectionString, $"""
             SELECT tradelog_ensure_partitions((now() - {span})::date, now()::date);
             INSERT INTO system_logs (timestamp, service, level, event_type, message, correlation_id, metadata)
             SELECT now() - {span} + (i * {span} / {rows}),
@@ -151,16 +159,5 @@ internal static class QueryBenchmark
             VACUUM ANALYZE;
             CHECKPOINT;
             """);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        foreach (var statement in sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            await using var command = new NpgsqlCommand(statement, connection) { CommandTimeout = 0 };
-            await command.ExecuteNonQueryAsync();
-        }
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Npgsql;
 using TradingLog.Benchmarks.Charts;
 using TradingLog.Benchmarks.Reporting;
-using TradingLog.Benchmarks.Ingest;
 
 namespace TradingLog.Benchmarks.Retention;
 
@@ -75,8 +74,8 @@ internal static class RetentionBenchmark
 
     private static async Task<string> SeedAsync(string connectionString, DateTime day, int size)
     {
-        await ExecuteAsync(connectionString, $"SELECT tradelog_ensure_partitions('{day:yyyy-MM-dd}', '{day:yyyy-MM-dd}')");
-        await ExecuteAsync(connectionString, $"""
+        await BenchDatabase.ExecuteAsync(connectionString, $"SELECT tradelog_ensure_partitions('{day:yyyy-MM-dd}', '{day:yyyy-MM-dd}')");
+        await BenchDatabase.ExecuteAsync(connectionString, $"""
             INSERT INTO system_logs (timestamp, service, level, event_type, message, correlation_id, metadata)
             SELECT '{day:yyyy-MM-dd}T00:00:00Z'::timestamptz + (i * interval '86399 seconds' / {size}),
                    (ARRAY['data_ingestion','strategy_engine','execution','risk_management','analytics','notification'])[1 + i % 6],
@@ -92,7 +91,7 @@ internal static class RetentionBenchmark
     private static async Task<TimeSpan> TimeAsync(string connectionString, string sql)
     {
         var clock = Stopwatch.StartNew();
-        await ExecuteAsync(connectionString, sql);
+        await BenchDatabase.ExecuteAsync(connectionString, sql);
         return clock.Elapsed;
     }
 
@@ -106,13 +105,5 @@ internal static class RetentionBenchmark
         {
             throw new InvalidOperationException($"{table} has {actual} rows, expected {rows}");
         }
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync();
     }
 }
