@@ -114,14 +114,31 @@ public sealed partial class TradingLogger : IPerformanceEmitter
     /// <summary>Binds the template, adds caller info and writes the event. Never throws.</summary>
     internal void WriteBound(LogEventLevel level, Exception? exception, string messageTemplate, object?[]? args, string member, string file, int line)
     {
+        if (messageTemplate is null)
+        {
+            return;
+        }
+
         try
         {
-            if (!_logger.BindMessageTemplate(messageTemplate, args, out var parsed, out var bound))
+            if (TemplateBinder.TryBind(messageTemplate, args, out var parsed, out var properties))
+            {
+                Dispatch(level, exception, parsed, properties, member, file, line);
+                return;
+            }
+
+            if (!_logger.BindMessageTemplate(messageTemplate, args, out parsed, out var bound))
             {
                 return;
             }
 
-            Dispatch(level, exception, parsed, bound, member, file, line);
+            properties = new Dictionary<string, LogEventPropertyValue>(TemplateBinder.EnrichedProperties + (args?.Length ?? 0));
+            foreach (var property in bound)
+            {
+                properties[property.Name] = property.Value;
+            }
+
+            Dispatch(level, exception, parsed, properties, member, file, line);
         }
         catch (Exception e)
         {
@@ -129,32 +146,31 @@ public sealed partial class TradingLogger : IPerformanceEmitter
         }
     }
 
-    private void Dispatch(LogEventLevel level, Exception? exception, MessageTemplate template, IEnumerable<LogEventProperty> properties,
+    private void Dispatch(LogEventLevel level, Exception? exception, MessageTemplate template, Dictionary<string, LogEventPropertyValue> properties,
         string member, string file, int line)
     {
-        var activity = Activity.Current;
-        var logEvent = new LogEvent(DateTimeOffset.Now, level, exception, template, properties,
-            activity?.TraceId ?? default, activity?.SpanId ?? default);
         if (member.Length > 0)
         {
-            // One cached property per call site: the event stays small (Serilog's property dictionary grows past
-            // seven entries), and nothing is allocated for caller info.
-            logEvent.AddOrUpdateProperty(CallSites.Of(member, file, line));
+            // One cached property per call site: nothing is allocated for caller info.
+            var caller = CallSites.Of(member, file, line);
+            properties[caller.Name] = caller.Value;
         }
 
+        // The dictionary was sized for the enrichers' properties too, so it is never copied as it fills.
+        var activity = Activity.Current;
+        var logEvent = LogEvent.UnstableAssembleFromParts(DateTimeOffset.Now, level, exception, template, properties,
+            activity?.TraceId ?? default, activity?.SpanId ?? default);
         _logger.Write(logEvent);
     }
 
-    private static List<LogEventProperty> ToProperties(List<KeyValuePair<string, object?>> fields)
+    private static Dictionary<string, LogEventPropertyValue> ToProperties(List<KeyValuePair<string, object?>> fields)
     {
-        var properties = new List<LogEventProperty>(fields.Count);
+        var properties = new Dictionary<string, LogEventPropertyValue>(fields.Count + TemplateBinder.EnrichedProperties);
         foreach (var (name, value) in fields)
         {
-            properties.Add(Scalar(name, value));
+            properties[name] = new ScalarValue(value);
         }
 
         return properties;
     }
-
-    private static LogEventProperty Scalar(string name, object? value) => new(name, new ScalarValue(value));
 }

@@ -34,6 +34,7 @@ internal static class Contenders
             o.UsePostgreSql();
         });
         var log = host.Logger;
+        var cpu = CpuMeter.Now();
         var total = Stopwatch.StartNew();
         for (var i = 0; i < events; i++)
         {
@@ -49,7 +50,7 @@ internal static class Contenders
             throw new InvalidOperationException($"TradingLog did not write every event directly: {metrics.LastError}");
         }
 
-        return new IngestResult("TradingLog (log call → committed row)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite);
+        return new IngestResult("TradingLog (log call → committed row)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite, CpuMeter.Now().Since(cpu));
     }
 
     public static async Task<IngestResult> RawCopyAsync(string connectionString, int events)
@@ -59,6 +60,7 @@ internal static class Contenders
         var rows = EncodeSameEvents(events);
         await using var dataSource = LogDatabase.CreateDataSource(connectionString);
         var writer = new CopyBatchWriter(dataSource, TradingLog.PostgreSql.Schema.LogTables.Default);
+        var cpu = CpuMeter.Now();
         var total = Stopwatch.StartNew();
         foreach (var chunk in rows.Chunk(1000))
         {
@@ -66,7 +68,7 @@ internal static class Contenders
         }
 
         total.Stop();
-        return new IngestResult("Raw Npgsql binary COPY of the same rows (ceiling)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, total.Elapsed);
+        return new IngestResult("Raw Npgsql binary COPY of the same rows (ceiling)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, total.Elapsed, CpuMeter.Now().Since(cpu));
     }
 
     private static List<EncodedEvent> EncodeSameEvents(int events)
@@ -103,6 +105,7 @@ internal static class Contenders
         repository.Configured = true;
         var log = log4net.LogManager.GetLogger(repository.Name, "bench");
 
+        var cpu = CpuMeter.Now();
         var total = Stopwatch.StartNew();
         for (var i = 0; i < events; i++)
         {
@@ -115,7 +118,7 @@ internal static class Contenders
         var callSite = total.Elapsed;
         repository.Shutdown();
         total.Stop();
-        return new IngestResult("log4net 3.5.0 AdoNetAppender (buffer 1000)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite);
+        return new IngestResult("log4net 3.5.0 AdoNetAppender (buffer 1000)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite, CpuMeter.Now().Since(cpu));
     }
 
     private static AdoNetAppenderParameter Text(string name, string value) => new()

@@ -9,8 +9,9 @@ namespace TradingLog.Benchmarks.Ingest;
 /// </summary>
 internal static class IngestBenchmark
 {
-    public static async Task<int> RunAsync(bool quick, int? eventsOverride, string? output, string? json)
+    public static async Task<int> RunAsync(bool quick, int? eventsOverride, string? only, string? output, string? json)
     {
+        bool Runs(string contender) => only is null || only.Split(',').Contains(contender, StringComparer.OrdinalIgnoreCase);
         var events = eventsOverride ?? (quick ? 100_000 : 1_000_000);
         var log4netEvents = Math.Min(events, quick ? 20_000 : 200_000);
         var work = BenchDatabase.WorkFolder;
@@ -28,10 +29,24 @@ internal static class IngestBenchmark
         var all = new List<IngestResult>();
         for (var round = 1; round <= rounds; round++)
         {
-            all.Add(await Contenders.RawCopyAsync(await database.FreshAsync($"bench_raw_{round}"), events));
-            all.Add(await Contenders.TradingLogAsync(await database.FreshAsync($"bench_tradinglog_{round}"), events, work));
-            all.Add(await Contenders.Log4NetAsync(await database.FreshAsync($"bench_log4net_{round}"), log4netEvents));
-            Console.WriteLine(string.Join("  ", all.TakeLast(3).Select(r => $"{r.Name.Split(' ')[0]} {r.RowsPerSecond:N0} rows/s")));
+            var before = all.Count;
+            if (Runs("raw"))
+            {
+                all.Add(await Contenders.RawCopyAsync(await database.FreshAsync($"bench_raw_{round}"), events));
+            }
+
+            if (Runs("tradinglog"))
+            {
+                all.Add(await Contenders.TradingLogAsync(await database.FreshAsync($"bench_tradinglog_{round}"), events, work));
+            }
+
+            if (Runs("log4net"))
+            {
+                all.Add(await Contenders.Log4NetAsync(await database.FreshAsync($"bench_log4net_{round}"), log4netEvents));
+            }
+
+            Console.WriteLine(string.Join("  ", all.Skip(before).Select(r =>
+                $"{r.Name.Split(' ')[0]} {r.RowsPerSecond:N0} rows/s (client {r.Cpu.Client.TotalSeconds:F1} s, GC {r.Cpu.GcPause.TotalSeconds:F2} s, {r.Cpu.Allocated / Math.Max(1, r.Rows):N0} B/row, call site {r.CallSite.TotalSeconds:F2} s, server {r.Cpu.Server.TotalSeconds:F1} s)")));
         }
 
         foreach (var result in all)
@@ -42,6 +57,12 @@ internal static class IngestBenchmark
                 Console.Error.WriteLine($"{result.Name}: {result.Rows} rows committed, expected {expected}");
                 return 1;
             }
+        }
+
+        if (only is not null)
+        {
+            // A partial run is for investigating; the report needs all three.
+            return 0;
         }
 
         IngestResult Median(string prefix) => all.Where(r => r.Name.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(r => r.RowsPerSecond).ElementAt(rounds / 2);
@@ -66,10 +87,12 @@ internal static class IngestBenchmark
     {
         var report = new MarkdownReport(
             $"Sustained ingest into system_logs ({(quick ? "quick" : "full")} mode, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; median of 3 interleaved rounds)",
-            "contender", "rows", "elapsed (s)", "rows/s", "call site (s)");
+            "contender", "rows", "elapsed (s)", "rows/s", "call site (s)", "client CPU (s)", "GC pauses (s)", "allocated (B/row)", "PostgreSQL CPU (s)");
         foreach (var r in results)
         {
-            report.Row($"{r.Name}", $"{r.Rows:N0}", $"{r.Elapsed.TotalSeconds:F2}", $"{r.RowsPerSecond:N0}", $"{r.CallSite.TotalSeconds:F2}");
+            report.Row($"{r.Name}", $"{r.Rows:N0}", $"{r.Elapsed.TotalSeconds:F2}", $"{r.RowsPerSecond:N0}", $"{r.CallSite.TotalSeconds:F2}",
+                $"{r.Cpu.Client.TotalSeconds:F2}", $"{r.Cpu.GcPause.TotalSeconds:F2}",
+                $"{r.Cpu.Allocated / Math.Max(1, r.Rows):N0}", $"{r.Cpu.Server.TotalSeconds:F2}");
         }
 
         return report

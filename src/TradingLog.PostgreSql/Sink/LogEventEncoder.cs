@@ -58,7 +58,7 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
                 Int(e, "ExecutionTimeMs", ref numbersDropped),
                 Int(e, "MemoryUsageMb", ref numbersDropped),
                 Decimal(e, "CpuUsagePercent", ref numbersDropped),
-                "");
+                []);
         }
 
         _metadata.Begin();

@@ -32,11 +32,12 @@ internal sealed class MetadataWriter
         _writer.WriteStartObject();
     }
 
-    public string End()
+    /// <summary>The JSON as UTF-8, which is what PostgreSQL receives: no round trip through a .NET string.</summary>
+    public byte[] End()
     {
         _writer.WriteEndObject();
         _writer.Flush();
-        return Encoding.UTF8.GetString(_buffer.WrittenSpan);
+        return _buffer.WrittenSpan.ToArray();
     }
 
     public void String(string name, string? value)

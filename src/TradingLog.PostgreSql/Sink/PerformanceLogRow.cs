@@ -1,6 +1,6 @@
 namespace TradingLog.PostgreSql.Sink;
 
-/// <summary>One row of <c>performance_logs</c>, sanitised and ready to COPY.</summary>
+/// <summary>One row of <c>performance_logs</c>, sanitised and ready to COPY; <c>metadata</c> is UTF-8 JSON, as PostgreSQL receives it.</summary>
 internal sealed record PerformanceLogRow(
     Guid EventId,
     DateTime Timestamp,
@@ -9,4 +9,4 @@ internal sealed record PerformanceLogRow(
     int? ExecutionTimeMs,
     int? MemoryUsageMb,
     decimal? CpuUsagePercent,
-    string Metadata);
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(MetadataJsonConverter))] byte[] Metadata);

@@ -55,7 +55,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
             {
                 Report(LoggingFailureKind.Permanent, "an event could not be encoded; it was dead-lettered", e);
                 TryDeadLetter(() => _deadLetters.Write(new EncodedEvent(new SystemLogRow(Guid.CreateVersion7(), logEvent.Timestamp.UtcDateTime,
-                    "unknown", LevelNames.ToName(logEvent.Level), null, logEvent.MessageTemplate.Text, null, "{}")), "encoding failed: " + e.Message), 1);
+                    "unknown", LevelNames.ToName(logEvent.Level), null, logEvent.MessageTemplate.Text, null, "{}"u8.ToArray())), "encoding failed: " + e.Message), 1);
             }
         }
 

@@ -1,6 +1,6 @@
 namespace TradingLog.PostgreSql.Sink;
 
-/// <summary>One row of <c>system_logs</c>, sanitised and ready to COPY.</summary>
+/// <summary>One row of <c>system_logs</c>, sanitised and ready to COPY; <c>metadata</c> is UTF-8 JSON, as PostgreSQL receives it.</summary>
 internal sealed record SystemLogRow(
     Guid EventId,
     DateTime Timestamp,
@@ -9,4 +9,4 @@ internal sealed record SystemLogRow(
     string? EventType,
     string Message,
     string? CorrelationId,
-    string Metadata);
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(MetadataJsonConverter))] byte[] Metadata);

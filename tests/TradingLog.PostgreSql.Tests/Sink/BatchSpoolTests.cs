@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Serilog.Events;
 using Serilog.Parsing;
 using TradingLog.PostgreSql.Sink;
@@ -100,6 +102,39 @@ public sealed class BatchSpoolTests : IDisposable
 
         Assert.NotNull(claim);
         Assert.Equal(batch.Select(e => e.System.EventId), claim.Batch.Select(e => e.System.EventId));
+    }
+
+    [Fact]
+    public void MetadataIsSpooledAsJsonAndReadBackByteForByte()
+    {
+        var batch = Batch(2);
+        var spool = new BatchSpool(_folder["spool"], long.MaxValue, new DatabaseSinkMetrics());
+        spool.Append(batch);
+
+        var claim = spool.ClaimOldest();
+
+        Assert.NotNull(claim);
+        Assert.Equal(batch.Select(e => Encoding.UTF8.GetString(e.System.Metadata)), claim.Batch.Select(e => Encoding.UTF8.GetString(e.System.Metadata)));
+        var spooled = JsonSerializer.SerializeToUtf8Bytes(batch);
+        using var document = JsonDocument.Parse(spooled);
+        Assert.Equal(JsonValueKind.Object, document.RootElement[0].GetProperty("System").GetProperty("Metadata").ValueKind);
+    }
+
+    [Fact]
+    public void MetadataSpooledAsAStringByEarlierVersionsIsStillReplayed()
+    {
+        var batch = Batch(1);
+        var metadata = Encoding.UTF8.GetString(batch[0].System.Metadata);
+        var json = JsonSerializer.Serialize(batch).Replace(metadata, JsonSerializer.Serialize(metadata), StringComparison.Ordinal);
+        Assert.Contains("\"Metadata\":\"{", json, StringComparison.Ordinal);
+        Directory.CreateDirectory(_folder["spool"]);
+        File.WriteAllText(_folder["spool/0639000000000000000-0000001-000000001-000001.batch"], json);
+        var spool = new BatchSpool(_folder["spool"], long.MaxValue, new DatabaseSinkMetrics());
+
+        var claim = spool.ClaimOldest();
+
+        Assert.NotNull(claim);
+        Assert.Equal(metadata, Encoding.UTF8.GetString(claim.Batch[0].System.Metadata));
     }
 
     [Fact]

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Serilog.Events;
+using Serilog.Parsing;
+
+namespace TradingLog;
+
+/// <summary>
+/// Binds a call's arguments to its template's properties straight into the event's property dictionary, sized once
+/// for the properties the pipeline adds. Serilog's binder makes a property object per argument and a dictionary that
+/// grows twice before the event is enriched; a queued event keeps what it allocated, so this is what the garbage
+/// collector moves while the database catches up.
+/// </summary>
+/// <remarks>
+/// Only what Serilog itself would turn into a plain <see cref="ScalarValue"/> is bound here: named properties without
+/// <c>@</c> or <c>$</c>, one argument each, whose values are null, strings, primitives, enums or Serilog's built-in
+/// scalar types. Serilog's default capturing does no more than wrap these (string length limits apply to <c>@</c> only),
+/// so the event is the same. Anything else returns false and the caller uses Serilog's binder.
+/// </remarks>
+internal static class TemplateBinder
+{
+    /// <summary>Room for what the pipeline adds to a bound event: service, category, caller and correlation ID.</summary>
+    public const int EnrichedProperties = 4;
+
+    // Templates are literals, so a call site passes the same instance every time: the lookup compares references.
+    // Templates built at run time miss every time; past this many the binder stops caching them.
+    private const int MaxCached = 4_096;
+
+    private static readonly ConcurrentDictionary<string, Template> Cache = new(ReferenceEqualityComparer.Instance);
+    private static readonly MessageTemplateParser Parser = new();
+
+    /// <summary>The parsed template and, when every property can be bound here, their names in argument order.</summary>
+    private sealed class Template(MessageTemplate parsed, string[]? names)
+    {
+        public MessageTemplate Parsed { get; } = parsed;
+
+        public string[]? Names { get; } = names;
+    }
+
+    /// <summary>Binds <paramref name="args"/> when it can; false leaves the call to Serilog's binder.</summary>
+    public static bool TryBind(string text, object?[]? args, out MessageTemplate parsed, out Dictionary<string, LogEventPropertyValue> properties)
+    {
+        var template = Lookup(text);
+        parsed = template.Parsed;
+        var count = args?.Length ?? 0;
+        if (template.Names is not { } names || names.Length != count || !AllScalar(args))
+        {
+            properties = null!;
+            return false;
+        }
+
+        properties = new Dictionary<string, LogEventPropertyValue>(count + EnrichedProperties);
+        for (var i = 0; i < count; i++)
+        {
+            properties.Add(names[i], new ScalarValue(args![i]));
+        }
+
+        return true;
+    }
+
+    private static Template Lookup(string text)
+    {
+        if (Cache.TryGetValue(text, out var template))
+        {
+            return template;
+        }
+
+        template = Parse(text);
+        return Cache.Count < MaxCached ? Cache.GetOrAdd(text, template) : template;
+    }
+
+    private static Template Parse(string text)
+    {
+        var parsed = Parser.Parse(text);
+        var names = new List<string>();
+        foreach (var token in parsed.Tokens)
+        {
+            if (token is not PropertyToken property)
+            {
+                continue;
+            }
+
+            if (property.IsPositional || property.Destructuring != Destructuring.Default || names.Contains(property.PropertyName))
+            {
+                return new Template(parsed, null);
+            }
+
+            names.Add(property.PropertyName);
+        }
+
+        return new Template(parsed, [.. names]);
+    }
+
+    private static bool AllScalar(object?[]? args)
+    {
+        if (args is null)
+        {
+            return true;
+        }
+
+        foreach (var arg in args)
+        {
+            if (!IsScalar(arg))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The values Serilog's default capturing keeps as they are, without consulting any policy.</summary>
+    internal static bool IsScalar(object? value) => value switch
+    {
+        null or string or decimal or DateTime or DateTimeOffset or TimeSpan or Guid or Uri or DateOnly or TimeOnly => true,
+        _ => value.GetType() is { IsPrimitive: true } or { IsEnum: true },
+    };
+}
