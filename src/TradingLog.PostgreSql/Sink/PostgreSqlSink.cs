@@ -59,10 +59,20 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
             }
         }
 
-        // Pipelining: this batch was encoded while the previous one was being copied; wait for that copy (order is
-        // kept), then start this one on the thread pool and return, so the next batch is encoded meanwhile.
-        await _inFlight;
-        _inFlight = Task.Run(() => DeliverAsync(encoded));
+        // Pipelining: this batch was encoded while the one before it was being copied. It starts copying the moment
+        // that one is done, on the thread that finished it (no hand-off through the writer thread, which costs a
+        // scheduling delay per batch on a busy machine), so order is kept. The writer waits for that batch only, and
+        // goes on encoding the next one meanwhile: at most two encoded batches are held.
+        var previous = _inFlight;
+        _inFlight = DeliverAfterAsync(previous, encoded);
+        await previous;
+    }
+
+    private async Task DeliverAfterAsync(Task previous, List<EncodedEvent> batch)
+    {
+        // The previous batch's failure was reported to the writer that awaited it; this batch is delivered regardless.
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+        await DeliverAsync(batch);
     }
 
     public async Task OnEmptyBatchAsync()
