@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using Serilog.Events;
 using Serilog.Parsing;
 
@@ -22,7 +23,8 @@ internal static class TemplateBinder
     public const int EnrichedProperties = 4;
 
     // Templates are literals, so a call site passes the same instance every time: the lookup compares references.
-    // Templates built at run time miss every time; past this many the binder stops caching them.
+    // Templates built at run time miss every time; past this many the binder leaves new ones to Serilog's binder,
+    // whose cache compares text.
     private const int MaxCached = 4_096;
 
     private static readonly ConcurrentDictionary<string, Template> Cache = new(ReferenceEqualityComparer.Instance);
@@ -37,17 +39,18 @@ internal static class TemplateBinder
     }
 
     /// <summary>Binds <paramref name="args"/> when it can; false leaves the call to Serilog's binder.</summary>
-    public static bool TryBind(string text, object?[]? args, out MessageTemplate parsed, out Dictionary<string, LogEventPropertyValue> properties)
+    public static bool TryBind(string text, object?[]? args, [NotNullWhen(true)] out MessageTemplate? parsed,
+        [NotNullWhen(true)] out Dictionary<string, LogEventPropertyValue>? properties)
     {
-        var template = Lookup(text);
-        parsed = template.Parsed;
+        parsed = null;
+        properties = null;
         var count = args?.Length ?? 0;
-        if (template.Names is not { } names || names.Length != count || !AllScalar(args))
+        if (Lookup(text) is not { Names: { } names } template || names.Length != count || !AllScalar(args))
         {
-            properties = null!;
             return false;
         }
 
+        parsed = template.Parsed;
         properties = new Dictionary<string, LogEventPropertyValue>(count + EnrichedProperties);
         for (var i = 0; i < count; i++)
         {
@@ -57,15 +60,14 @@ internal static class TemplateBinder
         return true;
     }
 
-    private static Template Lookup(string text)
+    private static Template? Lookup(string text)
     {
         if (Cache.TryGetValue(text, out var template))
         {
             return template;
         }
 
-        template = Parse(text);
-        return Cache.Count < MaxCached ? Cache.GetOrAdd(text, template) : template;
+        return Cache.Count < MaxCached ? Cache.GetOrAdd(text, Parse) : null;
     }
 
     private static Template Parse(string text)
