@@ -82,11 +82,37 @@ public static class TestServer
         }
     }
 
+    /// <summary>
+    /// Stops the server once this test process is gone. The test platform may end its test host without running exit
+    /// handlers, which left a server running after every <c>dotnet test</c>; a small shell loop outlives the host and
+    /// sends the postmaster SIGINT (a fast shutdown), which the server's owner or root may do.
+    /// </summary>
+    private static void StartWatchdog(string dataDirectory)
+    {
+        if (OperatingSystem.IsWindows() || !File.Exists("/bin/sh"))
+        {
+            return;
+        }
+
+        var script = $$"""
+            while kill -0 {{Environment.ProcessId}} 2>/dev/null; do sleep 1; done
+            pm=$(head -n 1 '{{dataDirectory}}/postmaster.pid' 2>/dev/null) || exit 0
+            kill -INT "$pm" 2>/dev/null || exit 0
+            for _ in $(seq 1 100); do kill -0 "$pm" 2>/dev/null || break; sleep 0.2; done
+            rm -rf '{{Root}}'
+            """;
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        using var watchdog = System.Diagnostics.Process.Start(start);
+    }
+
     private static async Task<EmbeddedServerInfo> StartAsync()
     {
         await StopAbandonedAsync();
         var server = new EmbeddedPostgres(Path.Combine(Root, "pgdata"));
         var info = await server.StartAsync();
+        StartWatchdog(info.DataDirectory);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             server.StopAsync().GetAwaiter().GetResult();
