@@ -19,8 +19,8 @@ namespace TradingLog;
 /// </remarks>
 internal static class TemplateBinder
 {
-    /// <summary>Room for what the pipeline adds to a bound event: service, category, caller and correlation ID.</summary>
-    public const int EnrichedProperties = 4;
+    // Room for what the pipeline adds to a bound event: service, category, caller and correlation ID.
+    private const int EnrichedProperties = 4;
 
     // Templates are literals, so a call site passes the same instance every time: the lookup compares references.
     // Templates built at run time miss every time; past this many the binder leaves new ones to Serilog's binder,
@@ -51,7 +51,7 @@ internal static class TemplateBinder
         }
 
         parsed = template.Parsed;
-        properties = new Dictionary<string, LogEventPropertyValue>(count + EnrichedProperties);
+        properties = NewProperties(count);
         for (var i = 0; i < count; i++)
         {
             properties.Add(names[i], new ScalarValue(args![i]));
@@ -59,6 +59,9 @@ internal static class TemplateBinder
 
         return true;
     }
+
+    /// <summary>An event's property dictionary for <paramref name="bound"/> properties, with room for the enrichers' ones.</summary>
+    public static Dictionary<string, LogEventPropertyValue> NewProperties(int bound) => new(bound + EnrichedProperties);
 
     private static Template? Lookup(string text)
     {
@@ -111,7 +114,7 @@ internal static class TemplateBinder
     }
 
     /// <summary>The values Serilog's default capturing keeps as they are, without consulting any policy.</summary>
-    internal static bool IsScalar(object? value) => value switch
+    private static bool IsScalar(object? value) => value switch
     {
         null or string or decimal or DateTime or DateTimeOffset or TimeSpan or Guid or Uri or DateOnly or TimeOnly => true,
         _ => value.GetType() is { IsPrimitive: true } or { IsEnum: true },

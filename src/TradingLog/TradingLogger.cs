@@ -132,7 +132,7 @@ public sealed partial class TradingLogger : IPerformanceEmitter
                 return;
             }
 
-            properties = new Dictionary<string, LogEventPropertyValue>(TemplateBinder.EnrichedProperties + (args?.Length ?? 0));
+            properties = TemplateBinder.NewProperties(args?.Length ?? 0);
             foreach (var property in bound)
             {
                 properties[property.Name] = property.Value;
@@ -165,7 +165,7 @@ public sealed partial class TradingLogger : IPerformanceEmitter
 
     private static Dictionary<string, LogEventPropertyValue> ToProperties(List<KeyValuePair<string, object?>> fields)
     {
-        var properties = new Dictionary<string, LogEventPropertyValue>(fields.Count + TemplateBinder.EnrichedProperties);
+        var properties = TemplateBinder.NewProperties(fields.Count);
         foreach (var (name, value) in fields)
         {
             properties[name] = new ScalarValue(value);

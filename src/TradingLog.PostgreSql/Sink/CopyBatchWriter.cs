@@ -72,10 +72,10 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             WriteText(importer, row.TradeId);
             WriteText(importer, row.Symbol);
             WriteText(importer, row.Side);
-            WriteNumeric(importer, row.Quantity);
-            WriteNumeric(importer, row.Price);
+            WriteNullable(importer, row.Quantity, NpgsqlDbType.Numeric);
+            WriteNullable(importer, row.Price, NpgsqlDbType.Numeric);
             WriteText(importer, row.Strategy);
-            WriteInt(importer, row.ExecutionTimeMs);
+            WriteNullable(importer, row.ExecutionTimeMs, NpgsqlDbType.Integer);
             WriteText(importer, row.Status);
             WriteText(importer, row.ErrorMessage);
             WriteText(importer, row.CorrelationId);
@@ -88,9 +88,9 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
             WriteText(importer, row.Service);
             WriteText(importer, row.Operation);
-            WriteInt(importer, row.ExecutionTimeMs);
-            WriteInt(importer, row.MemoryUsageMb);
-            WriteNumeric(importer, row.CpuUsagePercent);
+            WriteNullable(importer, row.ExecutionTimeMs, NpgsqlDbType.Integer);
+            WriteNullable(importer, row.MemoryUsageMb, NpgsqlDbType.Integer);
+            WriteNullable(importer, row.CpuUsagePercent, NpgsqlDbType.Numeric);
             importer.Write(row.Metadata, NpgsqlDbType.Jsonb);
         }, cancellationToken);
 
@@ -125,27 +125,16 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
         }
     }
 
-    private static void WriteNumeric(NpgsqlBinaryImporter importer, decimal? value)
+    private static void WriteNullable<T>(NpgsqlBinaryImporter importer, T? value, NpgsqlDbType type)
+        where T : struct
     {
-        if (value is null)
+        if (value is { } present)
         {
-            importer.WriteNull();
+            importer.Write(present, type);
         }
         else
         {
-            importer.Write(value.Value, NpgsqlDbType.Numeric);
-        }
-    }
-
-    private static void WriteInt(NpgsqlBinaryImporter importer, int? value)
-    {
-        if (value is null)
-        {
             importer.WriteNull();
-        }
-        else
-        {
-            importer.Write(value.Value, NpgsqlDbType.Integer);
         }
     }
 
