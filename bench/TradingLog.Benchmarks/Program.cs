@@ -13,7 +13,7 @@ var command = args.FirstOrDefault() ?? "help";
 var quick = args.Contains("--quick");
 var exit = command switch
 {
-    "ingest" => await IngestBenchmark.RunAsync(quick, IntOption("--events"), Option("--only"), Option("--out"), Option("--json")),
+    "ingest" => await IngestBenchmark.RunAsync(quick, IntOption("--events"), IntOption("--rate"), Option("--only"), Option("--out"), Option("--json")),
     "callsite" => await BenchmarkDotNetRunner.RunAsync<CallSiteBenchmarks>(quick, Option("--filter"),
         Option("--json") is { } json ? summary => CallSiteFigures.From(summary, quick).SaveAsync(json) : null),
     "encode" => await BenchmarkDotNetRunner.RunAsync<EncoderBenchmarks>(quick, Option("--filter"), null),
@@ -37,7 +37,8 @@ static int Usage(int exit)
         usage: dotnet run -c Release --project bench/TradingLog.Benchmarks -- COMMAND [options]
 
           ingest    [--quick] [--events N] [--only LIST]   log call → committed row, vs raw COPY and log4net
-                                                            (LIST: some of raw,tradinglog,log4net; no report)
+                    [--rate N]                              (LIST: some of raw,tradinglog,log4net; no report;
+                                                            N: TradingLog's calls per second, flat out without)
           callsite  [--quick] [--filter GLOB]               BenchmarkDotNet: TradingLog, Serilog, MEL, ZLogger per call
           encode    [--quick]                               BenchmarkDotNet: the database writer's work per event
           retention [--quick]                               one day archived and purged: partitions vs row by row

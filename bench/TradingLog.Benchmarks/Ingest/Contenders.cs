@@ -20,7 +20,11 @@ internal static class Contenders
     public const string Template = "Order {OrderId} for {Symbol} filled at {Price}";
     private static readonly string[] Symbols = ["AAPL", "MSFT", "NVDA", "AMZN", "GOOG"];
 
-    public static async Task<IngestResult> TradingLogAsync(string connectionString, int events, string workingDirectory)
+    /// <summary>
+    /// TradingLog from the first log call to the last committed row. Flat out by default; with <paramref name="rate"/>
+    /// the calls keep to that many per second (sleeping between), which is a service's sustained load rather than a burst.
+    /// </summary>
+    public static async Task<IngestResult> TradingLogAsync(string connectionString, int events, string workingDirectory, int? rate = null)
     {
         var settings = BenchPipelines.WithoutFiles();
         settings.Database.ConnectionString = connectionString;
@@ -34,23 +38,35 @@ internal static class Contenders
             o.UsePostgreSql();
         });
         var log = host.Logger;
+        var metrics = host.Component<DatabaseSinkMetrics>()!;
+        var maxQueued = 0L;
         var cpu = CpuMeter.Now();
         var total = Stopwatch.StartNew();
         for (var i = 0; i < events; i++)
         {
+            if ((i & 1023) == 0)
+            {
+                maxQueued = Math.Max(maxQueued, metrics.Queued);
+                // A steady rate: catch up to where the clock says the service should be, then sleep a millisecond.
+                while (rate is { } perSecond && i >= total.Elapsed.TotalSeconds * perSecond)
+                {
+                    Thread.Sleep(1);
+                }
+            }
+
             log.Info(Template, i, Symbols[i % Symbols.Length], 100m + (i % 1000) / 100m);
         }
 
         var callSite = total.Elapsed;
         await host.DisposeAsync();
         total.Stop();
-        var metrics = host.Component<DatabaseSinkMetrics>()!;
         if (metrics.Dropped + metrics.Spooled + metrics.DeadLettered > 0)
         {
             throw new InvalidOperationException($"TradingLog did not write every event directly: {metrics.LastError}");
         }
 
-        return new IngestResult("TradingLog (log call → committed row)", await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite, CpuMeter.Now().Since(cpu));
+        var name = rate is null ? "TradingLog (log call → committed row)" : $"TradingLog (log call → committed row, {rate:N0} calls/s)";
+        return new IngestResult(name, await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite, CpuMeter.Now().Since(cpu), maxQueued);
     }
 
     public static async Task<IngestResult> RawCopyAsync(string connectionString, int events)
