@@ -42,6 +42,7 @@ internal static class Contenders
         var maxQueued = 0L;
         var cpu = CpuMeter.Now();
         var total = Stopwatch.StartNew();
+
         void Produce()
         {
             for (var i = 0; i < events; i++)
