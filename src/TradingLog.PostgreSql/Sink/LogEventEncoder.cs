@@ -77,9 +77,9 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
             _metadata.StartObject("caller");
             _metadata.String("member", member);
             _metadata.String("file", EventFields.SourceFileName(e));
-            if (EventFields.LineNumber(e) is { } line && long.TryParse(line, CultureInfo.InvariantCulture, out var number))
+            if (EventFields.LineValue(e) is { } line)
             {
-                _metadata.Number("line", number);
+                _metadata.Number("line", line);
             }
 
             _metadata.EndObject();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Serilog.Events;
 
 namespace TradingLog.Formatting;
@@ -28,6 +29,11 @@ internal static class EventFields
 
     /// <summary>The calling line, or null when the event has no caller info.</summary>
     public static string? LineNumber(LogEvent e) => CallSiteOf(e)?.LineText ?? Text(e, LogProperties.CallerLine);
+
+    /// <summary>The calling line as a number (no parsing for a <see cref="TradingLogger"/> event), or null when there is none.</summary>
+    public static long? LineValue(LogEvent e) =>
+        CallSiteOf(e) is { } site ? site.Line
+        : long.TryParse(Text(e, LogProperties.CallerLine), NumberStyles.Integer, CultureInfo.InvariantCulture, out var line) ? line : null;
 
     /// <summary>The calling source file's path, or null when the event has no caller info.</summary>
     public static string? SourceFile(LogEvent e) => CallSiteOf(e)?.File ?? Text(e, LogProperties.CallerFile);
