@@ -40,6 +40,34 @@ public sealed partial class MultiProcessFileTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// Service managers and container runtimes start each process in a session of its own (<c>setsid</c>), and two
+    /// services may name the same folder differently (here through a symbolic link): the lock must hold across both.
+    /// </summary>
+    [Fact]
+    public void WritersInSeparateSessionsAndSpellingsOfThePathLoseNoLine()
+    {
+        Assert.True(File.Exists("/usr/bin/setsid"), "this test needs setsid (util-linux)");
+        const int writers = 4;
+        const int linesEach = 5000;
+        var alias = _folder["alias"];
+        Directory.CreateSymbolicLink(alias, _folder.Path);
+        var processes = Enumerable.Range(0, writers)
+            .Select(w => StartWriter(w, linesEach, sizeLimit: 8 * 1024, compression: true, newSession: true, directory: w % 2 == 0 ? _folder.Path : alias))
+            .ToList();
+        foreach (var process in processes)
+        {
+            Assert.True(process.WaitForExit(180_000), "writer did not finish");
+            Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
+        }
+
+        var lines = Directory.GetFiles(_folder["logs"], "trading*").SelectMany(ReadLines).ToList();
+        var seen = lines.Select(l => LinePattern().Match(l)).Where(m => m.Success).Select(m => (m.Groups[1].Value, m.Groups[2].Value)).ToList();
+        Assert.Equal(lines.Count, seen.Count);
+        Assert.Equal(writers * linesEach, seen.Distinct().Count());
+        Assert.Equal(writers * linesEach, seen.Count);
+    }
+
     private static IEnumerable<string> ReadLines(string path)
     {
         using var file = File.OpenRead(path);
@@ -48,17 +76,22 @@ public sealed partial class MultiProcessFileTests : IDisposable
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private Process StartWriter(int writer, int lines, int sizeLimit, bool compression)
+    private Process StartWriter(int writer, int lines, int sizeLimit, bool compression, bool newSession = false, string? directory = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "TradingLog.Tests.LogWriter.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing; the test project builds it");
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(newSession ? "/usr/bin/setsid" : "dotnet")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, _folder.Path, "w" + writer, lines.ToString(System.Globalization.CultureInfo.InvariantCulture), sizeLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), compression.ToString() })
+        if (newSession)
+        {
+            info.ArgumentList.Add("dotnet");
+        }
+
+        foreach (var arg in new[] { dll, directory ?? _folder.Path, "w" + writer, lines.ToString(System.Globalization.CultureInfo.InvariantCulture), sizeLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), compression.ToString() })
         {
             info.ArgumentList.Add(arg);
         }
