@@ -65,14 +65,20 @@ public sealed class LogDatabase
         return await SchemaMigrator.MigrateAsync(dataSource, Tables, PartitionDaysAhead, cancellationToken);
     }
 
-    /// <summary>A pooled data source for <paramref name="connectionString"/>.</summary>
-    public static NpgsqlDataSource CreateDataSource(string connectionString, string? applicationName = null, int maxPoolSize = 10)
+    /// <summary>
+    /// A pooled data source for <paramref name="connectionString"/>: connections are given up after 5 s, commands after
+    /// <paramref name="commandTimeout"/> (default 60 s, rounded up to whole seconds); a timed-out command's connection is
+    /// closed at once rather than after a cancellation request a hung server would never answer.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string? applicationName = null, int maxPoolSize = 10,
+        TimeSpan? commandTimeout = null)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
             MaxPoolSize = maxPoolSize,
             Timeout = 5,
-            CommandTimeout = 60,
+            CommandTimeout = (int)Math.Ceiling((commandTimeout ?? TimeSpan.FromSeconds(60)).TotalSeconds),
+            CancellationTimeout = commandTimeout is null ? 2000 : -1,
             KeepAlive = 30,
         };
         if (applicationName is not null)

@@ -33,7 +33,7 @@ public sealed class PostgreSqlExtension : ITradingLogExtension
         var sink = new PostgreSqlSink(
             async ct => resolved ??= await connect(context, ct),
             new LogEventEncoder(database.MaxMessageLength, context.Settings.Structured),
-            spool, deadLetters, metrics, context.Health);
+            spool, deadLetters, metrics, context.Health, SinkTimeouts.From(database), context.Stopping);
         metrics.SpoolBytesNow = () => spool.Bytes;
         metrics.SpooledEventsNow = () => spool.Events;
 

@@ -14,11 +14,14 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
     private readonly List<IDisposable> _resources;
     private readonly Dictionary<Type, object> _components;
     private readonly List<PosixSignalRegistration> _signals = [];
+    private readonly CancellationTokenSource _stopping;
     private int _disposed;
 
     internal TradingLogHost(string service, TradingLogSettings settings, Logger logger, TradingLogHealth health,
-        IReadOnlyList<string> files, List<IDisposable> resources, Dictionary<Type, object>? components = null)
+        IReadOnlyList<string> files, List<IDisposable> resources, Dictionary<Type, object>? components = null,
+        CancellationTokenSource? stopping = null)
     {
+        _stopping = stopping ?? new CancellationTokenSource();
         _components = components ?? [];
         Service = service;
         Settings = settings;
@@ -28,6 +31,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
         _resources = resources;
         Logger = new TradingLogger(logger, settings.Performance);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
         Current = this;
     }
 
@@ -84,7 +88,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
             return;
         }
 
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        BeginStop();
         SerilogLogger.Dispose();
         DisposeResources();
         DisposeSignals();
@@ -98,10 +102,24 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
             return;
         }
 
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        BeginStop();
         await SerilogLogger.DisposeAsync();
         DisposeResources();
         DisposeSignals();
+    }
+
+    private void BeginStop()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
+        try
+        {
+            _stopping.Cancel();
+        }
+        catch (AggregateException e)
+        {
+            Health.OnLoggingFailed(this, LoggingFailureKind.Temporary, "a sink failed to begin its stop", null, e);
+        }
     }
 
     private void DisposeResources()
@@ -133,4 +151,27 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => Dispose();
+
+    /// <summary>
+    /// The runtime raises this for an exception no code caught, on any thread, just before it ends the process (exit 134
+    /// on Linux). Without it, what the queues held died with the process: the exception is logged as CRITICAL and every
+    /// queue is flushed, the database within its stop bound and the rest into the spool, before the runtime goes on.
+    /// </summary>
+    private void OnUnhandledException(object? sender, UnhandledExceptionEventArgs e)
+    {
+        try
+        {
+            var exception = e.ExceptionObject as Exception;
+            Logger.ForCategory(LogCategory.System).WithProperty(LogProperties.EventType, "crash").Write(
+                Serilog.Events.LogEventLevel.Fatal, exception,
+                "Unhandled {ExceptionType} on thread {ThreadName}; the process is ending",
+                [e.ExceptionObject.GetType().FullName, Thread.CurrentThread.Name ?? "#" + Environment.CurrentManagedThreadId]);
+        }
+        catch (Exception logging)
+        {
+            Health.OnLoggingFailed(this, LoggingFailureKind.Permanent, "the fatal exception could not be logged", null, logging);
+        }
+
+        Dispose();
+    }
 }

@@ -11,8 +11,10 @@ public sealed class TradingLogPipelineContext
     private readonly Dictionary<Type, object> _components;
 
     internal TradingLogPipelineContext(LoggerConfiguration configuration, TradingLogSettings settings, string service,
-        TradingLogHealth health, List<IDisposable> disposables, Dictionary<Type, object> components, string workingDirectory)
+        TradingLogHealth health, List<IDisposable> disposables, Dictionary<Type, object> components, string workingDirectory,
+        CancellationToken stopping)
     {
+        Stopping = stopping;
         _components = components;
         WorkingDirectory = workingDirectory;
         LoggerConfiguration = configuration;
@@ -36,6 +38,13 @@ public sealed class TradingLogPipelineContext
 
     /// <summary>The folder relative paths in the settings are resolved against.</summary>
     public string WorkingDirectory { get; }
+
+    /// <summary>
+    /// Cancelled when the host begins to stop: <see cref="TradingLogHost.Dispose"/>, a termination signal, or a fatal
+    /// unhandled exception. A sink that talks to a remote system starts its own stop bound from here and, when it passes,
+    /// keeps what it still holds locally instead of waiting.
+    /// </summary>
+    public CancellationToken Stopping { get; }
 
     /// <summary>Makes <paramref name="component"/> (metrics, say) available from <see cref="TradingLogHost.Component{T}"/>.</summary>
     public void Publish<T>(T component)

@@ -9,8 +9,12 @@ namespace TradingLog.PostgreSql.Sink;
 /// tables. The replay path (<c>deduplicate</c>) copies into temporary tables and inserts with
 /// <c>ON CONFLICT (event_id, timestamp) DO NOTHING</c>, so a batch whose commit was already done is not stored twice.
 /// </summary>
-internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tables)
+internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tables, TimeSpan? timeout = null)
 {
+    // BEGIN, COMMIT and the start of each COPY are bounded by the data source's command timeout; the rows and the COPY's
+    // completion by the importer's own timeout, which Npgsql does not take from the connection.
+    private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
+
     private const string SystemColumns = "event_id, timestamp, service, level, event_type, message, correlation_id, metadata";
     private const string TradeColumns = "event_id, timestamp, trade_id, symbol, side, quantity, price, strategy, execution_time_ms, status, error_message, correlation_id";
     private const string PerformanceColumns = "event_id, timestamp, service, operation, execution_time_ms, memory_usage_mb, cpu_usage_percent, metadata";
@@ -23,9 +27,9 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
         var performance = batch.Where(e => e.Performance is not null).Select(e => e.Performance!).ToList();
         if (!deduplicate)
         {
-            await CopySystemAsync(connection, tables.Active, batch, cancellationToken);
-            await CopyTradesAsync(connection, LogTables.Trading, trades, cancellationToken);
-            await CopyPerformanceAsync(connection, LogTables.Performance, performance, cancellationToken);
+            await CopySystemAsync(connection, tables.Active, batch, _timeout, cancellationToken);
+            await CopyTradesAsync(connection, LogTables.Trading, trades, _timeout, cancellationToken);
+            await CopyPerformanceAsync(connection, LogTables.Performance, performance, _timeout, cancellationToken);
         }
         else
         {
@@ -37,9 +41,9 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
                 CREATE TEMP TABLE tl_stage_performance (event_id uuid, timestamp timestamptz, service text, operation text,
                     execution_time_ms integer, memory_usage_mb integer, cpu_usage_percent numeric, metadata jsonb) ON COMMIT DROP;
                 """, cancellationToken);
-            await CopySystemAsync(connection, "tl_stage_system", batch, cancellationToken);
-            await CopyTradesAsync(connection, "tl_stage_trades", trades, cancellationToken);
-            await CopyPerformanceAsync(connection, "tl_stage_performance", performance, cancellationToken);
+            await CopySystemAsync(connection, "tl_stage_system", batch, _timeout, cancellationToken);
+            await CopyTradesAsync(connection, "tl_stage_trades", trades, _timeout, cancellationToken);
+            await CopyPerformanceAsync(connection, "tl_stage_performance", performance, _timeout, cancellationToken);
             await ExecuteAsync(connection, $"""
                 INSERT INTO {tables.Active} ({SystemColumns}) SELECT {SystemColumns} FROM tl_stage_system ON CONFLICT (event_id, timestamp) DO NOTHING;
                 INSERT INTO {LogTables.Trading} ({TradeColumns}) SELECT {TradeColumns} FROM tl_stage_trades ON CONFLICT (event_id, timestamp) DO NOTHING;
@@ -50,8 +54,9 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static Task CopySystemAsync(NpgsqlConnection connection, string table, IReadOnlyList<EncodedEvent> batch, CancellationToken cancellationToken) =>
-        CopyAsync(connection, table, SystemColumns, batch, static (importer, e) =>
+    private static Task CopySystemAsync(NpgsqlConnection connection, string table, IReadOnlyList<EncodedEvent> batch, TimeSpan timeout,
+        CancellationToken cancellationToken) =>
+        CopyAsync(connection, table, SystemColumns, batch, timeout, static (importer, e) =>
         {
             var row = e.System;
             importer.Write(row.EventId, NpgsqlDbType.Uuid);
@@ -64,8 +69,9 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             importer.Write(row.Metadata, NpgsqlDbType.Jsonb);
         }, cancellationToken);
 
-    private static Task CopyTradesAsync(NpgsqlConnection connection, string table, List<TradeLogRow> rows, CancellationToken cancellationToken) =>
-        CopyAsync(connection, table, TradeColumns, rows, static (importer, row) =>
+    private static Task CopyTradesAsync(NpgsqlConnection connection, string table, List<TradeLogRow> rows, TimeSpan timeout,
+        CancellationToken cancellationToken) =>
+        CopyAsync(connection, table, TradeColumns, rows, timeout, static (importer, row) =>
         {
             importer.Write(row.EventId, NpgsqlDbType.Uuid);
             importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
@@ -81,8 +87,9 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             WriteText(importer, row.CorrelationId);
         }, cancellationToken);
 
-    private static Task CopyPerformanceAsync(NpgsqlConnection connection, string table, List<PerformanceLogRow> rows, CancellationToken cancellationToken) =>
-        CopyAsync(connection, table, PerformanceColumns, rows, static (importer, row) =>
+    private static Task CopyPerformanceAsync(NpgsqlConnection connection, string table, List<PerformanceLogRow> rows, TimeSpan timeout,
+        CancellationToken cancellationToken) =>
+        CopyAsync(connection, table, PerformanceColumns, rows, timeout, static (importer, row) =>
         {
             importer.Write(row.EventId, NpgsqlDbType.Uuid);
             importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
@@ -96,7 +103,7 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
 
     /// <summary>One binary COPY of <paramref name="rows"/> into <paramref name="table"/>; nothing at all for no rows.</summary>
     private static async Task CopyAsync<TRow>(NpgsqlConnection connection, string table, string columns, IReadOnlyList<TRow> rows,
-        Action<NpgsqlBinaryImporter, TRow> writeRow, CancellationToken cancellationToken)
+        TimeSpan timeout, Action<NpgsqlBinaryImporter, TRow> writeRow, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -104,6 +111,7 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
         }
 
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        importer.Timeout = timeout;
         foreach (var row in rows)
         {
             importer.StartRow();

@@ -24,6 +24,9 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     private readonly DeadLetterWriter _deadLetters;
     private readonly DatabaseSinkMetrics _metrics;
     private readonly TradingLogHealth _health;
+    private readonly SinkTimeouts _timeouts;
+    private readonly CancellationTokenSource _deadline = new();
+    private int _deadlineArmed;
     private NpgsqlDataSource? _dataSource;
     private Task _inFlight = Task.CompletedTask;
     private CopyBatchWriter? _writer;
@@ -31,8 +34,11 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     private DateTime _retryAt = DateTime.MinValue;
 
     public PostgreSqlSink(Func<CancellationToken, Task<LogDatabase>> connect, LogEventEncoder encoder, BatchSpool spool,
-        DeadLetterWriter deadLetters, DatabaseSinkMetrics metrics, TradingLogHealth health)
+        DeadLetterWriter deadLetters, DatabaseSinkMetrics metrics, TradingLogHealth health, SinkTimeouts? timeouts = null,
+        CancellationToken stopping = default)
     {
+        _timeouts = timeouts ?? SinkTimeouts.Default;
+        stopping.Register(ArmDeadline);
         _connect = connect;
         _encoder = encoder;
         _spool = spool;
@@ -79,9 +85,9 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     {
         using var quiet = DatabaseQueryTimer.Suppress();
         await _inFlight;
-        if (DateTime.UtcNow >= _retryAt && !_spool.IsEmpty)
+        if (DateTime.UtcNow >= _retryAt && !_spool.IsEmpty && !_deadline.IsCancellationRequested)
         {
-            await ReplayAsync(CancellationToken.None);
+            await ReplayAsync(_deadline.Token);
         }
     }
 
@@ -92,13 +98,14 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
             return;
         }
 
-        if (DateTime.UtcNow < _retryAt || !_spool.IsEmpty && !await ReplayAsync(CancellationToken.None))
+        // Past the stop bound, or while the database is away, batches go straight to the spool, in order.
+        if (_deadline.IsCancellationRequested || DateTime.UtcNow < _retryAt || !_spool.IsEmpty && !await ReplayAsync(_deadline.Token))
         {
             Spool(batch);
             return;
         }
 
-        var unavailable = await WriteIsolatingAsync(batch, deduplicate: false, CancellationToken.None);
+        var unavailable = await WriteIsolatingAsync(batch, deduplicate: false, _deadline.Token);
         if (unavailable.Count > 0)
         {
             Spool(unavailable);
@@ -168,9 +175,16 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
                         _dataSource?.Clear();
                     }
 
-                    return Unavailable(batch, e);
+                    return _deadline.IsCancellationRequested ? StoppedInTime(batch) : Unavailable(batch, e);
             }
         }
+    }
+
+    private IReadOnlyList<EncodedEvent> StoppedInTime(IReadOnlyList<EncodedEvent> batch)
+    {
+        Report(LoggingFailureKind.Temporary,
+            $"the stop's bound of {_timeouts.Shutdown.TotalSeconds:0.#} s (database.shutdown_timeout) passed; the rest is spooled for the next start", null);
+        return batch;
     }
 
     private IReadOnlyList<EncodedEvent> Unavailable(IReadOnlyList<EncodedEvent> batch, Exception e)
@@ -191,8 +205,9 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
 
         var database = await _connect(cancellationToken);
         await database.MigrateAsync(cancellationToken);
-        _dataSource = LogDatabase.CreateDataSource(database.WriterConnectionString, LogDatabase.SinkApplicationName, maxPoolSize: 4);
-        _writer = new CopyBatchWriter(_dataSource, database.Tables);
+        _dataSource = LogDatabase.CreateDataSource(database.WriterConnectionString, LogDatabase.SinkApplicationName, maxPoolSize: 4,
+            commandTimeout: _timeouts.Write);
+        _writer = new CopyBatchWriter(_dataSource, database.Tables, _timeouts.Write);
         return _writer;
     }
 
@@ -229,18 +244,38 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
         _health.OnLoggingFailed(this, kind, message, null, exception);
     }
 
-    /// <summary>Called after the queue has drained: one last replay, bounded in time; what remains stays spooled for the next start.</summary>
+    /// <summary>
+    /// Starts the stop bound (<c>database.shutdown_timeout</c>) once, when the host begins to stop or, for a sink used on
+    /// its own, when it is disposed. When it passes, the write in flight is cancelled and its batch spooled, and every
+    /// later batch goes to the spool without trying the database.
+    /// </summary>
+    private void ArmDeadline()
+    {
+        if (Interlocked.Exchange(ref _deadlineArmed, 1) == 0)
+        {
+            _deadline.CancelAfter(_timeouts.Shutdown);
+        }
+    }
+
+    /// <summary>
+    /// Called after the queue has drained: waits for the last write and replays the spool while the stop bound allows;
+    /// what remains stays spooled for the next start.
+    /// </summary>
     public void Dispose()
     {
         using var quiet = DatabaseQueryTimer.Suppress();
+        ArmDeadline();
         try
         {
             _inFlight.GetAwaiter().GetResult();
-            if (!_spool.IsEmpty)
+            if (!_spool.IsEmpty && !_deadline.IsCancellationRequested)
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-                ReplayAsync(timeout.Token).GetAwaiter().GetResult();
+                ReplayAsync(_deadline.Token).GetAwaiter().GetResult();
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // The stop bound passed during the replay; the claimed batch was released back to the spool.
         }
         catch (Exception e)
         {

@@ -41,6 +41,18 @@ public sealed class DatabaseSettings
     /// <summary>Default cap on a stored message, in characters; longer ones are truncated and flagged.</summary>
     public const int DefaultMaxMessageLength = 32 * 1024;
 
+    /// <summary>
+    /// Default bound on one write to PostgreSQL: 5 s. A batch whose COPY makes no progress for that long (a hung server,
+    /// an exhausted pool, a full connection limit) is given up and spooled.
+    /// </summary>
+    public static readonly TimeSpan DefaultWriteTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Default bound on the database part of a stop: 5 s, within Docker's 10 s and Kubernetes' 30 s grace periods. Past
+    /// it, whatever PostgreSQL has not taken is spooled for the next start.
+    /// </summary>
+    public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Default number of daily partitions created ahead of today.</summary>
     public const int DefaultPartitionDaysAhead = 7;
 
@@ -94,4 +106,13 @@ public sealed class DatabaseSettings
 
     /// <summary>Daily partitions created ahead of today (<c>database.partition_days_ahead</c>).</summary>
     public int PartitionDaysAhead { get; set; } = DefaultPartitionDaysAhead;
+
+    /// <summary>Longest one write may make no progress before its batch is spooled (<c>database.write_timeout</c>, 1 s to 10 min).</summary>
+    public TimeSpan WriteTimeout { get; set; } = DefaultWriteTimeout;
+
+    /// <summary>
+    /// Longest a stop (or the flush before a crash) waits for PostgreSQL, from when it begins; then the rest is spooled
+    /// (<c>database.shutdown_timeout</c>, 0 s to 10 min).
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = DefaultShutdownTimeout;
 }

@@ -28,6 +28,29 @@ internal static partial class SettingParsers
             ? value
             : throw new SettingValueException($"'{raw}' is not a whole number of at least {min}");
 
+    /// <summary>A duration between <paramref name="min"/> and <paramref name="max"/>: "5 s", "500 ms", "2 min", or plain seconds.</summary>
+    public static Func<string?, object> Duration(TimeSpan min, TimeSpan max) => raw =>
+    {
+        var match = DurationPattern().Match(raw ?? "");
+        var value = match.Success
+            ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) * (match.Groups[2].Value.ToLowerInvariant() switch
+            {
+                "ms" => 0.001,
+                "" or "s" or "sec" or "second" or "seconds" => 1,
+                _ => 60,
+            })
+            : -1;
+        return value >= min.TotalSeconds && value <= max.TotalSeconds
+            ? TimeSpan.FromSeconds(value)
+            : throw new SettingValueException(
+                $"'{raw}' is not a duration from {DurationText(min)} to {DurationText(max)}; write a number and a unit such as \"5 s\", \"500 ms\" or \"1 min\"");
+    };
+
+    public static string DurationText(TimeSpan value) =>
+        value.TotalSeconds >= 1 && value.Milliseconds == 0
+            ? value.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s"
+            : value.TotalMilliseconds.ToString(CultureInfo.InvariantCulture) + " ms";
+
     public static object Size(string? raw)
     {
         var match = SizePattern().Match(raw ?? "");
@@ -176,4 +199,7 @@ internal static partial class SettingParsers
 
     [GeneratedRegex(@"^([a-z_][a-z0-9_]{0,62}\.)?[a-z_][a-z0-9_]{0,62}$")]
     private static partial Regex TablePattern();
+
+    [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?|min|minutes?)?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
 }

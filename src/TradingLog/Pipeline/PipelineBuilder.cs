@@ -55,7 +55,8 @@ internal static class PipelineBuilder
         }
 
         var components = new Dictionary<Type, object>();
-        var context = new TradingLogPipelineContext(configuration, settings, service, health, resources, components, workingDirectory);
+        var stopping = new CancellationTokenSource();
+        var context = new TradingLogPipelineContext(configuration, settings, service, health, resources, components, workingDirectory, stopping.Token);
         foreach (var extension in options.Extensions)
         {
             extension.Configure(context);
@@ -63,7 +64,7 @@ internal static class PipelineBuilder
 
         options.ConfigureSerilog?.Invoke(configuration);
         var logger = configuration.CreateLogger();
-        var host = new TradingLogHost(service, settings, logger, health, [.. targets.Select(t => t.File.FullPath)], resources, components)
+        var host = new TradingLogHost(service, settings, logger, health, [.. targets.Select(t => t.File.FullPath)], resources, components, stopping)
         {
             WorkingDirectory = workingDirectory,
         };
