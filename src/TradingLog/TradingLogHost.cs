@@ -112,6 +112,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
+        Health.Stop();
         try
         {
             _stopping.Cancel();

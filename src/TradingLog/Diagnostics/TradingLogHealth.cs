@@ -14,6 +14,8 @@ public sealed class TradingLogHealth : ILoggingFailureListener
     private long _fileLinesDropped;
     private long _fileLinesPending;
     private long _queueDropped;
+    private long _droppedAfterStop;
+    private volatile bool _stopped;
     private long _failures;
     private volatile string? _lastError;
     private long _lastErrorTicks;
@@ -31,6 +33,12 @@ public sealed class TradingLogHealth : ILoggingFailureListener
 
     /// <summary>Events dropped at the call site because a sink's queue was full.</summary>
     public long QueueDropped => Interlocked.Read(ref _queueDropped);
+
+    /// <summary>
+    /// Events logged after the pipeline began to stop (<see cref="TradingLogHost.Dispose"/>, a termination signal, a
+    /// crash), which no sink accepts any more: counted, and reported once, instead of reaching some files and not others.
+    /// </summary>
+    public long DroppedAfterStop => Interlocked.Read(ref _droppedAfterStop);
 
     /// <summary>All failures reported, of every kind.</summary>
     public long Failures => Interlocked.Read(ref _failures);
@@ -75,6 +83,19 @@ public sealed class TradingLogHealth : ILoggingFailureListener
     {
         Interlocked.Add(ref _fileLinesDropped, lines);
         OnLoggingFailed(sender, LoggingFailureKind.Permanent, $"dropped {lines} lines for {path}: its pending buffer is full", null, null);
+    }
+
+    /// <summary>True once the pipeline began to stop: the queues take no new event, and drain what they hold.</summary>
+    internal bool Stopped => _stopped;
+
+    internal void Stop() => _stopped = true;
+
+    internal void LoggedAfterStop(object sender, LogEvent logEvent)
+    {
+        if (Interlocked.Increment(ref _droppedAfterStop) == 1)
+        {
+            OnLoggingFailed(sender, LoggingFailureKind.Permanent, "an event was logged after the pipeline began to stop; it was dropped", [logEvent], null);
+        }
     }
 
     internal void AddPending(long delta) => Interlocked.Add(ref _fileLinesPending, delta);

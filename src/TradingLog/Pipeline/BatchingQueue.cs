@@ -54,7 +54,16 @@ internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposab
 
     public void Emit(LogEvent logEvent)
     {
+        // The increment comes before the check, and the writer stops only when the gauge is back at zero, so an event that
+        // passed the check is always written: none is left in the queue after the writer has gone.
         var depth = _gauge.Increment();
+        if (_health.Stopped)
+        {
+            _gauge.Decrement(1);
+            _health.LoggedAfterStop(this, logEvent);
+            return;
+        }
+
         if (depth > _capacity && !WaitForRoom())
         {
             _gauge.Decrement(1);
@@ -118,7 +127,13 @@ internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposab
                 }
                 else if (stopping)
                 {
-                    return;
+                    if (_gauge.Depth <= 0)
+                    {
+                        return;
+                    }
+
+                    Thread.Yield(); // a call is between its increment and its enqueue
+                    continue;
                 }
                 else
                 {

@@ -23,8 +23,12 @@ public sealed class RollingLogFileTests : IDisposable
         return batch;
     }
 
+    /// <summary>The log files of a folder, without the hidden lock files beside them (<c>.trading.log.lock</c>).</summary>
+    private static string[] LogFiles(string folder, string pattern = "*", SearchOption option = SearchOption.TopDirectoryOnly) =>
+        Directory.GetFiles(folder, pattern, option).Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray();
+
     private static string[] AllLines(string folder) =>
-        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+        LogFiles(folder, "*", SearchOption.AllDirectories)
             .SelectMany(f => ReadText(f).Split('\n', StringSplitOptions.RemoveEmptyEntries))
             .ToArray();
 
@@ -45,12 +49,13 @@ public sealed class RollingLogFileTests : IDisposable
 
         Assert.Equal(100, written);
         var today = DateTime.Now.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        var names = Directory.GetFiles(_folder["logs"]).Select(Path.GetFileName).Order().ToList();
+        var names = LogFiles(_folder["logs"]).Select(Path.GetFileName).Order().ToList();
         Assert.Contains("trading.log", names);
         Assert.Contains($"trading.{today}.log", names);
         Assert.Contains($"trading.{today}.1.log", names);
         Assert.Equal(5, names.Count);
-        Assert.All(Directory.GetFiles(_folder["logs"]), f => Assert.True(new FileInfo(f).Length <= 1000, f));
+        Assert.True(File.Exists(_folder["logs/.trading.log.lock"]), "the cross-process lock file sits beside the log");
+        Assert.All(LogFiles(_folder["logs"]), f => Assert.True(new FileInfo(f).Length <= 1000, f));
         Assert.Equal(Enumerable.Range(0, 100).Select(i => $"line {i}".PadRight(49)).Order(), AllLines(_folder["logs"]).Order());
     }
 
@@ -61,7 +66,7 @@ public sealed class RollingLogFileTests : IDisposable
         using var file = new RollingLogFile(_folder["logs/trading.log"], rotation);
         file.Append(Lines(100, width: 49), out _);
 
-        var rolled = Directory.GetFiles(_folder["logs"]).Where(f => !f.EndsWith("trading.log", StringComparison.Ordinal)).ToList();
+        var rolled = LogFiles(_folder["logs"]).Where(f => !f.EndsWith("trading.log", StringComparison.Ordinal)).ToList();
         Assert.Equal(4, rolled.Count);
         Assert.All(rolled, f => Assert.EndsWith(".log.gz", f));
         Assert.Equal(100, AllLines(_folder["logs"]).Length);

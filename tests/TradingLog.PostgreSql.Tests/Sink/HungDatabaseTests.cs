@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using Xunit.Abstractions;
+using System.Text.RegularExpressions;
+using TradingLog.PostgreSql.Server;
+using TradingLog.PostgreSql.Sink;
+using TradingLog.PostgreSql.Tests.Support;
+
+namespace TradingLog.PostgreSql.Tests.Sink;
+
+/// <summary>A server that is hung (SIGSTOP), not down: connections open, nothing answers.</summary>
+public sealed partial class HungDatabaseTests(ITestOutputHelper output) : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task HungServerSpoolsWithinSecondsAndSigtermLosesNothing()
+    {
+        var server = new EmbeddedPostgres(_folder["pgdata"]);
+        var info = await server.StartAsync();
+        var db = new Db(info.ConnectionString());
+        var stopped = Array.Empty<int>();
+        try
+        {
+            using var child = LogWriterProcess.Start("steady", _folder.Path, db.ConnectionString, "1000", "100");
+            Assert.Equal("ready", await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+            await WaitUntilAsync(async () => await CountOrZeroAsync(db) >= 1000, 60);
+
+            stopped = LogWriterProcess.ServerProcesses(info.DataDirectory);
+            await LogWriterProcess.SignalAsync("STOP", stopped);
+            var hang = Stopwatch.StartNew();
+            var spool = _folder[".tradelog/spool/execution"];
+            await WaitUntilAsync(() => Task.FromResult(Directory.Exists(spool) && Directory.EnumerateFiles(spool).Any()), 30);
+            var firstSpool = hang.Elapsed;
+            Assert.True(firstSpool < TimeSpan.FromSeconds(15), $"the first batch was spooled {firstSpool.TotalSeconds:0.0} s after the hang began");
+
+            await Task.Delay(TimeSpan.FromSeconds(8) - hang.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+            var stop = Stopwatch.StartNew();
+            await LogWriterProcess.SignalAsync("TERM", child.Id);
+            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.True(stop.Elapsed < TimeSpan.FromSeconds(10), $"the stop took {stop.Elapsed.TotalSeconds:0.0} s with the server hung");
+
+            await LogWriterProcess.SignalAsync("CONT", stopped);
+            stopped = [];
+            var logged = File.ReadLines(_folder["logs/execution.log"]).Select(l => SteadyLine().Match(l)).Where(m => m.Success)
+                .Select(m => m.Groups[1].Value).Distinct().Count();
+            Assert.True(logged > 1500, $"only {logged} events were logged");
+            output.WriteLine($"first spool {firstSpool.TotalSeconds:0.0} s after the hang, stop {stop.Elapsed.TotalSeconds:0.0} s, {logged} events logged");
+
+            // The next start of the service replays what the hung server did not take.
+            using (var next = DatabasePipeline.Create("execution", db.ConnectionString, _folder))
+            {
+                var metrics = next.Component<DatabaseSinkMetrics>()!;
+                await WaitUntilAsync(() => Task.FromResult(metrics.SpoolPending == 0), 60);
+            }
+
+            Assert.Equal(logged, await db.CountAsync("SELECT count(DISTINCT metadata->'properties'->>'N') FROM system_logs WHERE message LIKE 'steady %'"));
+            Assert.Equal(logged, await db.CountAsync("SELECT count(*) FROM system_logs WHERE message LIKE 'steady %'"));
+        }
+        finally
+        {
+            if (stopped.Length > 0)
+            {
+                await LogWriterProcess.SignalAsync("CONT", stopped);
+            }
+
+            await server.StopAsync();
+        }
+    }
+
+    /// <summary>A server at its connection limit answers at once with 53300; the batches wait in the spool, none is lost.</summary>
+    [Fact]
+    public async Task ConnectionLimitReachedSpoolsAndReplaysEveryEvent()
+    {
+        var db = new Db(await TestServer.CreateDatabaseAsync());
+        var role = "w_" + Guid.NewGuid().ToString("N")[..12];
+        await db.ExecuteAsync($"CREATE ROLE {role} LOGIN PASSWORD 'pw' CONNECTION LIMIT 0 IN ROLE tradelog_writer");
+        var writer = new Npgsql.NpgsqlConnectionStringBuilder(db.ConnectionString) { Username = role, Password = "pw" }.ConnectionString;
+        const int total = 500;
+        using (var host = DatabasePipeline.Create("execution", db.ConnectionString, _folder, s => s.Database.WriterConnectionString = writer))
+        {
+            var metrics = host.Component<DatabaseSinkMetrics>()!;
+            for (var i = 0; i < total; i++)
+            {
+                host.Logger.Info("limited {N}", i);
+            }
+
+            await WaitUntilAsync(() => Task.FromResult(metrics.Spooled > 0), 30);
+            Assert.Equal(0, await db.CountAsync("SELECT count(*) FROM system_logs"));
+            await db.ExecuteAsync($"ALTER ROLE {role} CONNECTION LIMIT -1");
+            await WaitUntilAsync(() => Task.FromResult(metrics.Queued == 0 && metrics.SpoolPending == 0), 60);
+            Assert.Equal(0, metrics.Dropped);
+        }
+
+        Assert.Equal(total, await db.CountAsync("SELECT count(DISTINCT metadata->'properties'->>'N') FROM system_logs WHERE message LIKE 'limited %'"));
+    }
+
+    private static async Task<long> CountOrZeroAsync(Db db)
+    {
+        try
+        {
+            return await db.CountAsync("SELECT count(*) FROM system_logs");
+        }
+        catch (Npgsql.PostgresException)
+        {
+            return 0; // the sink has not migrated the new server yet
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(100);
+        }
+    }
+
+    [GeneratedRegex(@"^INFO \| steady (\d+)$")]
+    private static partial Regex SteadyLine();
+}
