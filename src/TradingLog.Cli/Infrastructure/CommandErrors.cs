@@ -23,6 +23,12 @@ internal static class CommandErrors
             await Console.Error.WriteLineAsync("tradelog: embedded PostgreSQL: " + e.Message);
             return ExitCodes.Failure;
         }
+        catch (PostgresException e)
+        {
+            // The server answered: it is reachable, and its own message says what went wrong.
+            await Console.Error.WriteLineAsync($"tradelog: PostgreSQL refused the operation: {e.SqlState}: {SecretMasker.MaskConnectionString(e.MessageText)}");
+            return ExitCodes.Failure;
+        }
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
             await Console.Error.WriteLineAsync("tradelog: the database cannot be reached: " + SecretMasker.MaskConnectionString(e.Message));

@@ -36,5 +36,8 @@ public sealed class CleanupReport
     public long RowsArchived => Actions.Where(a => a.Kind.StartsWith("archive", StringComparison.Ordinal)).Sum(a => a.Rows);
 
     /// <summary>Rows deleted, over all tables.</summary>
-    public long RowsPurged => Actions.Where(a => !a.Kind.StartsWith("archive", StringComparison.Ordinal)).Sum(a => a.Rows);
+    public long RowsPurged => Actions.Where(a => a.Kind is "drop-partition" or "delete-rows").Sum(a => a.Rows);
+
+    /// <summary>Rows moved out of a default partition into a day partition of their own (kept, not purged).</summary>
+    public long RowsPartitioned => Actions.Where(a => a.Kind == "partition-default-rows").Sum(a => a.Rows);
 }

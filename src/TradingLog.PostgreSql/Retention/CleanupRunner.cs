@@ -21,11 +21,40 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
 
     private readonly LogTables _tables = database.Tables;
 
-    /// <summary>Runs one cleanup. Never throws for database errors: they are recorded and returned as a failed report.</summary>
+    /// <summary>
+    /// Runs one cleanup. Never throws for database or file errors: the run is recorded in
+    /// <c>tradelog_maintenance_runs</c> as failed, with its real cause, wherever the database can still take the record,
+    /// and returned as a failed report. Only cancellation is thrown.
+    /// </summary>
     public async Task<CleanupReport> RunAsync(CleanupRequest request, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var asOf = request.AsOf ?? DateTimeOffset.UtcNow;
         var report = new CleanupReport { AsOf = asOf, StartedAt = DateTimeOffset.UtcNow, DryRun = request.DryRun };
+        try
+        {
+            return await RunLockedAsync(request, report, progress, cancellationToken);
+        }
+        catch (Exception e) when (IsFailure(e) && !cancellationToken.IsCancellationRequested)
+        {
+            report.Status = "failed";
+            report.Error = e.Message;
+            report.FinishedAt = DateTimeOffset.UtcNow;
+            if (!request.DryRun)
+            {
+                await TryRecordFailureAsync(request, report);
+                LogResult(report);
+            }
+
+            return report;
+        }
+    }
+
+    private static bool IsFailure(Exception e) =>
+        e is NpgsqlException or IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException;
+
+    private async Task<CleanupReport> RunLockedAsync(CleanupRequest request, CleanupReport report, IProgress<string>? progress,
+        CancellationToken cancellationToken)
+    {
         await database.MigrateAsync(cancellationToken);
         await using var dataSource = LogDatabase.CreateDataSource(database.MaintenanceConnectionString, "tradelog-cleanup", maxPoolSize: 4);
         await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -47,18 +76,18 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
 
             if (!request.DryRun)
             {
-                report.RunId = await MaintenanceRuns.StartAsync(dataSource, request, asOf, cancellationToken);
+                report.RunId = await MaintenanceRuns.StartAsync(dataSource, request, report.AsOf, cancellationToken);
             }
 
             try
             {
-                var rules = RetentionRules.From(settings.Retention, asOf);
+                var rules = RetentionRules.From(settings.Retention, report.AsOf);
                 await ApplyAsync(dataSource, rules, request.DryRun, report, progress, cancellationToken);
                 progress?.Report("log files");
-                report.Files = FileRetention.Apply(settings, workingDirectory, asOf, request.DryRun);
+                report.Files = FileRetention.Apply(settings, workingDirectory, report.AsOf, request.DryRun);
                 report.Status = request.DryRun ? "dry-run" : "succeeded";
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or UnauthorizedAccessException or InvalidOperationException)
+            catch (Exception e) when (IsFailure(e) && !cancellationToken.IsCancellationRequested)
             {
                 report.Status = "failed";
                 report.Error = e.Message;
@@ -82,6 +111,25 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         }
     }
 
+    /// <summary>Records a run that failed before or while it was recorded; a database that cannot take it is left alone.</summary>
+    private async Task TryRecordFailureAsync(CleanupRequest request, CleanupReport report)
+    {
+        try
+        {
+            await using var dataSource = LogDatabase.CreateDataSource(database.MaintenanceConnectionString, "tradelog-cleanup", maxPoolSize: 1);
+            if (report.RunId == 0)
+            {
+                report.RunId = await MaintenanceRuns.StartAsync(dataSource, request, report.AsOf, CancellationToken.None);
+            }
+
+            await MaintenanceRuns.FinishAsync(dataSource, report, CancellationToken.None);
+        }
+        catch (Exception e) when (IsFailure(e))
+        {
+            report.Error += $" (the run could not be recorded either: {e.Message})";
+        }
+    }
+
     private async Task ApplyAsync(NpgsqlDataSource dataSource, RetentionRules rules, bool dryRun, CleanupReport report,
         IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -89,6 +137,13 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         // Longer retention means an earlier cutoff: errors outlive the rest when their cutoff is earlier.
         var archiveDeleteKeep = rules.ArchiveErrorDeleteBefore < rules.ArchiveDeleteBefore ? RetentionRules.ErrorLevels : null;
         var tradeDeleteKeep = rules.TradingErrorDeleteBefore < rules.TradingDeleteBefore ? RetentionRules.TradeErrors : null;
+
+        // 0. Rows in the default partitions (a backfill, a missing partition, a clock far off) move into day partitions of
+        //    their own, one day per transaction, so that retention stays a partition move for them too. Not the archive's
+        //    default, nor days past a table's retention, where rows kept longer (errors) live on purpose.
+        await PartitionDefaultRowsAsync(connection, _tables.Active, DateTime.MinValue, dryRun, report, progress, cancellationToken);
+        await PartitionDefaultRowsAsync(connection, LogTables.Trading, rules.TradingDeleteBefore, dryRun, report, progress, cancellationToken);
+        await PartitionDefaultRowsAsync(connection, LogTables.Performance, rules.PerformanceDeleteBefore, dryRun, report, progress, cancellationToken);
 
         // 1. Archive whole days of the active table, then its stray old rows.
         foreach (var day in await DaysBeforeAsync(connection, _tables.Active, rules.ArchiveBefore, cancellationToken))
@@ -122,6 +177,40 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         {
             var today = DateTime.UtcNow.Date;
             await SchemaMigrator.EnsurePartitionsAsync(connection, today.AddDays(-1), today.AddDays(settings.Database.PartitionDaysAhead), cancellationToken);
+        }
+    }
+
+    private async Task PartitionDefaultRowsAsync(NpgsqlConnection connection, string table, DateTime notBefore, bool dryRun,
+        CleanupReport report, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var days = new List<(DateTime Day, long Rows)>();
+        await using (var command = new NpgsqlCommand("SELECT day, row_count FROM tradelog_default_days($1, $2)", connection)
+        {
+            Parameters = { new() { Value = table }, new() { Value = DateOnly.FromDateTime(notBefore == DateTime.MinValue ? new DateTime(1, 1, 2) : notBefore) } },
+        })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                days.Add((reader.GetFieldValue<DateOnly>(0).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), reader.GetInt64(1)));
+            }
+        }
+
+        // Days far ahead (a clock far off) stay in the default partition: one partition each would be a partition per wrong clock.
+        var lastDay = DateTime.UtcNow.Date.AddDays(settings.Database.PartitionDaysAhead);
+        foreach (var (day, rows) in days.Where(d => d.Day <= lastDay))
+        {
+            progress?.Report($"partitioning {table} {day:yyyy-MM-dd} out of the default partition");
+            if (!dryRun)
+            {
+                await using var command = new NpgsqlCommand("SELECT tradelog_ensure_partition($1, $2)", connection)
+                {
+                    Parameters = { new() { Value = table }, new() { Value = DateOnly.FromDateTime(day) } },
+                };
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            report.Actions.Add(new CleanupAction(table, "partition-default-rows", PartitionName(table, day), rows));
         }
     }
 

@@ -264,5 +264,68 @@ internal static class Migrations
             CREATE INDEX IF NOT EXISTS idx_trading_logs_correlation ON trading_logs(correlation_id);
             CREATE INDEX IF NOT EXISTS idx_performance_logs_recent ON performance_logs(timestamp) INCLUDE (service, execution_time_ms);
             """),
+        // Partitions under load. Creating a day's partition while rows for that day land in the default partition
+        // failed with 23514 (the rows arrived between the check and the CREATE). The default partition is now locked
+        // against new rows (EXCLUSIVE: reads go on, and only writers of rows that would land there wait) while the day's
+        // rows move out and the new table is attached; ATTACH takes only SHARE UPDATE EXCLUSIVE on the parent, so writers
+        // of other days never wait. Only TradingLog's own tables are accepted as parents. Writers may keep partitions
+        // ahead themselves, for a bounded range of days around today.
+        new(6, "partitions created under load, default rows moved into day partitions", """
+            CREATE OR REPLACE FUNCTION tradelog_ensure_partition(parent text, day date) RETURNS text
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                partition_name text := parent || '_p' || to_char(day, 'YYYYMMDD');
+                from_ts timestamptz := day::timestamp AT TIME ZONE 'UTC';
+                to_ts timestamptz := (day + 1)::timestamp AT TIME ZONE 'UTC';
+                default_name text := parent || '_default';
+            BEGIN
+                IF parent NOT IN ('{active}', 'trading_logs', 'performance_logs') THEN
+                    RAISE EXCEPTION 'tradelog_ensure_partition: % is not a TradingLog table', parent USING ERRCODE = '22023';
+                END IF;
+                IF to_regclass(partition_name) IS NOT NULL THEN
+                    RETURN partition_name;
+                END IF;
+                PERFORM pg_advisory_xact_lock(hashtext('tradelog_partition:' || partition_name));
+                IF to_regclass(partition_name) IS NOT NULL THEN
+                    RETURN partition_name;
+                END IF;
+                PERFORM set_config('lock_timeout', '10s', true);
+                EXECUTE format('LOCK TABLE %I IN EXCLUSIVE MODE', default_name);
+                EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', partition_name, parent);
+                EXECUTE format('WITH moved AS (DELETE FROM %I WHERE timestamp >= %L AND timestamp < %L RETURNING *) INSERT INTO %I SELECT * FROM moved',
+                    default_name, from_ts, to_ts, partition_name);
+                PERFORM tradelog_add_range_check(partition_name, day);
+                EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', parent, partition_name, from_ts, to_ts);
+                RETURN partition_name;
+            END
+            $fn$;
+
+            -- The UTC days that have rows in a table's default partition, from not_before on, with their row counts.
+            CREATE OR REPLACE FUNCTION tradelog_default_days(parent text, not_before date)
+            RETURNS TABLE (day date, row_count bigint)
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            BEGIN
+                IF parent NOT IN ('{active}', 'trading_logs', 'performance_logs') THEN
+                    RAISE EXCEPTION 'tradelog_default_days: % is not a TradingLog table', parent USING ERRCODE = '22023';
+                END IF;
+                RETURN QUERY EXECUTE format(
+                    'SELECT (timestamp AT TIME ZONE ''UTC'')::date, count(*) FROM %I WHERE timestamp >= %L GROUP BY 1 ORDER BY 1',
+                    parent || '_default', not_before::timestamp AT TIME ZONE 'UTC');
+            END
+            $fn$;
+
+            CREATE OR REPLACE FUNCTION tradelog_ensure_partitions_ahead(days_ahead integer) RETURNS integer
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                today date := (now() AT TIME ZONE 'UTC')::date;
+            BEGIN
+                RETURN tradelog_ensure_partitions(today - 1, today + least(greatest(days_ahead, 0), 31));
+            END
+            $fn$;
+
+            REVOKE ALL ON FUNCTION tradelog_default_days(text, date), tradelog_ensure_partitions_ahead(integer) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION tradelog_default_days(text, date), tradelog_ensure_partitions_ahead(integer) TO tradelog_maintenance;
+            GRANT EXECUTE ON FUNCTION tradelog_ensure_partitions_ahead(integer) TO tradelog_writer;
+            """),
     ];
 }

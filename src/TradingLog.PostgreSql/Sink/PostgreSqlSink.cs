@@ -31,6 +31,8 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     private Task _inFlight = Task.CompletedTask;
     private CopyBatchWriter? _writer;
     private int _consecutiveFailures;
+    private int _partitionDaysAhead;
+    private DateTime _nextPartitionCheck = DateTime.MaxValue;
     private DateTime _retryAt = DateTime.MinValue;
 
     public PostgreSqlSink(Func<CancellationToken, Task<LogDatabase>> connect, LogEventEncoder encoder, BatchSpool spool,
@@ -105,10 +107,42 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
             return;
         }
 
+        await KeepPartitionsAheadAsync(_deadline.Token);
         var unavailable = await WriteIsolatingAsync(batch, deduplicate: false, _deadline.Token);
         if (unavailable.Count > 0)
         {
             Spool(unavailable);
+        }
+    }
+
+    /// <summary>How often a running sink makes sure the partitions ahead exist (a service may outlive them).</summary>
+    internal static TimeSpan PartitionCheckInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Creates the days ahead itself, as the writer role may (<c>tradelog_ensure_partitions_ahead</c>), instead of relying on
+    /// a cleanup having run: a service that outlives <c>partition_days_ahead</c> would otherwise fill the default partition.
+    /// A failure costs nothing but a report: rows land in the default partition, and cleanup moves them.
+    /// </summary>
+    private async Task KeepPartitionsAheadAsync(CancellationToken cancellationToken)
+    {
+        if (_dataSource is null || DateTime.UtcNow < _nextPartitionCheck)
+        {
+            return;
+        }
+
+        _nextPartitionCheck = DateTime.UtcNow + PartitionCheckInterval;
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT tradelog_ensure_partitions_ahead($1)", connection)
+            {
+                Parameters = { new() { Value = _partitionDaysAhead } },
+            };
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or OperationCanceledException or IOException)
+        {
+            Report(LoggingFailureKind.Temporary, "the partitions ahead could not be created; rows go to the default partition until they are", e);
         }
     }
 
@@ -208,6 +242,8 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
         _dataSource = LogDatabase.CreateDataSource(database.WriterConnectionString, LogDatabase.SinkApplicationName, maxPoolSize: 4,
             commandTimeout: _timeouts.Write);
         _writer = new CopyBatchWriter(_dataSource, database.Tables, _timeouts.Write);
+        _partitionDaysAhead = database.PartitionDaysAhead;
+        _nextPartitionCheck = DateTime.UtcNow + PartitionCheckInterval; // the migration just created them
         return _writer;
     }
 
