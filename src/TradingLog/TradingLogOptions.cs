@@ -28,6 +28,14 @@ public sealed class TradingLogOptions
     /// <summary>Told of every logging failure, in addition to <see cref="Diagnostics.TradingLogHealth"/> and SelfLog.</summary>
     public ILoggingFailureListener? FailureListener { get; set; }
 
+    /// <summary>
+    /// Where failures a person must see are written as they first happen: a log file that cannot be written (with the OS
+    /// error), the database or spool failing, events dropped. Each kind is written at most once a minute. Default: the
+    /// process's standard error; null writes nothing there (the failures are still counted in
+    /// <see cref="Diagnostics.TradingLogHealth"/> and reported to <see cref="FailureListener"/> and SelfLog).
+    /// </summary>
+    public TextWriter? FailureOutput { get; set; } = Console.Error;
+
     /// <summary>Events a file or console queue holds before the call site waits (bounded) or drops.</summary>
     public int QueueCapacity { get; set; } = DefaultQueueCapacity;
 

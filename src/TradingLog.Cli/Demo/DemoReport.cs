@@ -46,6 +46,13 @@ internal sealed class DemoReport
 
     public bool Consistent => Tables.All(t => Emitted[t] == Stored[t]);
 
+    /// <summary>Files some service could not write during the run (full path → the error), over every service.</summary>
+    public Dictionary<string, string> UnwritableFiles => Services.SelectMany(s => s.UnwritableFiles ?? [])
+        .GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
+    /// <summary>True when every event reached its rows and every file was written.</summary>
+    public bool Healthy => Consistent && UnwritableFiles.Count == 0;
+
     public long TotalEvents => Services.Sum(s => s.Levels.Values.Sum());
 
     public static async Task<DemoReport> BuildAsync(string connectionString, string runId, IReadOnlyList<ServiceSummary> services, TimeSpan elapsed, CancellationToken cancellationToken)
@@ -117,14 +124,28 @@ internal sealed class DemoReport
         ResultWriter.Write(console, false, "performance_logs", Performance, "service", "avg_time");
 
         console.MarkupLine("\n[bold]Log files[/]:");
-        foreach (var service in Services)
+        var unwritable = UnwritableFiles;
+        foreach (var file in Services.Select(s => s.LogFile).Concat(new[] { settings.Files.Main, settings.Files.Errors, settings.Files.System,
+                     settings.Files.Trades, settings.Files.Performance }.Where(f => f.Length > 0).Select(f => Path.GetFullPath(f))).Distinct(StringComparer.Ordinal))
         {
-            console.MarkupLine($"  {Markup.Escape(service.LogFile)}");
+            if (unwritable.TryGetValue(file, out var error))
+            {
+                console.MarkupLine($"  [red]{Markup.Escape(file)}: NOT WRITTEN: {Markup.Escape(error)}[/]");
+            }
+            else if (!File.Exists(file))
+            {
+                console.MarkupLine($"  [red]{Markup.Escape(file)}: missing[/]");
+            }
+            else
+            {
+                console.MarkupLine($"  {Markup.Escape(file)}");
+            }
         }
 
-        foreach (var shared in new[] { settings.Files.Main, settings.Files.Errors, settings.Files.System, settings.Files.Trades, settings.Files.Performance }.Where(f => f.Length > 0))
+        if (unwritable.Count > 0)
         {
-            console.MarkupLine($"  {Markup.Escape(Path.GetFullPath(shared))}");
+            console.MarkupLine($"[red]{unwritable.Count} log file(s) could not be written; their lines were kept in memory, and lost when the services stopped. " +
+                "The other files and the database have every event.[/]");
         }
 
         console.MarkupLine($"\nTry: [bold]tradelog trace {Markup.Escape(SampleTrade ?? "trade_…")}[/], tradelog stats --since 1h, tradelog tail --level WARNING");
@@ -142,6 +163,7 @@ internal sealed class DemoReport
         stored_per_table = Stored,
         sample_trade = SampleTrade,
         log_files = Services.ToDictionary(s => s.Service, s => s.LogFile),
+        unwritable_files = UnwritableFiles,
     }, new JsonSerializerOptions { WriteIndented = true });
 
     private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql, string parameter, CancellationToken cancellationToken)

@@ -60,11 +60,24 @@ internal static class DemoService
         });
         Map(app, options.Service, http, logger, state);
 
-        var logFile = app.Services.GetRequiredService<TradingLogHost>().Settings.FileOf(options.Service);
+        var host = app.Services.GetRequiredService<TradingLogHost>();
+        var logFile = host.Settings.FileOf(options.Service);
+        var unwritable = new Dictionary<string, string>(StringComparer.Ordinal);
+        var failures = 0L;
+        app.Lifetime.ApplicationStopping.Register(() =>
+        {
+            // Taken before the pipeline is disposed: a file that failed at any time during the run is reported.
+            foreach (var (path, error) in host.Health.UnwritableFiles)
+            {
+                unwritable[path] = error;
+            }
+
+            failures = host.Health.FileWriteFailures;
+        });
 
         // RunAsync returns after the host stopped and was disposed, which flushed every log to its file and the database.
         await app.RunAsync();
-        var summary = new ServiceSummary(options.Service, new(counter.Levels), new(counter.Tables), Path.GetFullPath(logFile));
+        var summary = new ServiceSummary(options.Service, new(counter.Levels), new(counter.Tables), Path.GetFullPath(logFile), unwritable, failures);
         await File.WriteAllTextAsync(options.SummaryFile, System.Text.Json.JsonSerializer.Serialize(summary));
         return 0;
     }

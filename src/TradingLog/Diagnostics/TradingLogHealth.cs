@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Serilog.Core;
 using Serilog.Debugging;
 using Serilog.Events;
@@ -16,11 +17,25 @@ public sealed class TradingLogHealth : ILoggingFailureListener
     private long _queueDropped;
     private long _droppedAfterStop;
     private volatile bool _stopped;
+    private readonly ConcurrentDictionary<string, string> _unwritable = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _lastWarned = new(StringComparer.Ordinal);
     private long _failures;
     private volatile string? _lastError;
     private long _lastErrorTicks;
 
+    /// <summary>How often one kind of failure is written to <see cref="Output"/> at most.</summary>
+    internal static readonly TimeSpan WarningInterval = TimeSpan.FromMinutes(1);
+
     internal ILoggingFailureListener? Listener { get; set; }
+
+    /// <summary>Where failures a person must see are written (standard error by default); null for nowhere.</summary>
+    internal TextWriter? Output { get; set; }
+
+    /// <summary>
+    /// The files that cannot be written now (full path → the operating system's error), from the start-up check and every
+    /// failed write until the file takes its pending lines again.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> UnwritableFiles => new Dictionary<string, string>(_unwritable, StringComparer.Ordinal);
 
     /// <summary>File writes that failed (disk full, permission denied, folder deleted) and will be retried.</summary>
     public long FileWriteFailures => Interlocked.Read(ref _fileWriteFailures);
@@ -63,6 +78,11 @@ public sealed class TradingLogHealth : ILoggingFailureListener
         _lastError = exception is null ? message : $"{message}: {exception.Message}";
         Interlocked.Exchange(ref _lastErrorTicks, DateTimeOffset.UtcNow.UtcTicks);
         SelfLog.WriteLine("TradingLog {0} failure in {1}: {2}", kind, sender.GetType().Name, exception is null ? message : message + ": " + exception);
+        if (sender is not Files.FileTarget)
+        {
+            Warn(sender.GetType().Name + "/" + kind, $"TradingLog: {message}{(exception is null ? "" : ": " + exception.Message)}");
+        }
+
         try
         {
             Listener?.OnLoggingFailed(sender, kind, message, events, exception);
@@ -76,12 +96,56 @@ public sealed class TradingLogHealth : ILoggingFailureListener
     internal void FileWriteFailed(object sender, string path, Exception exception)
     {
         Interlocked.Increment(ref _fileWriteFailures);
+        if (_unwritable.TryAdd(path, exception.Message))
+        {
+            // Once per file and episode: the file, the OS error, and what happens to its lines.
+            Warn("file:" + path, $"TradingLog: cannot write {path}: {exception.Message}. Its lines are kept in memory (up to 16 MiB) and " +
+                "written when it can be; the other files and sinks go on.", always: true);
+        }
+
         OnLoggingFailed(sender, LoggingFailureKind.Temporary, $"cannot write {path}; lines are kept and retried", null, exception);
+    }
+
+    internal void FileWritable(string path)
+    {
+        if (_unwritable.TryRemove(path, out _))
+        {
+            Warn("file:" + path, $"TradingLog: {path} can be written again; its pending lines were written.", always: true);
+        }
+    }
+
+    /// <summary>Writes one line to <see cref="Output"/>, at most once per <see cref="WarningInterval"/> per key unless <paramref name="always"/>.</summary>
+    private void Warn(string key, string line, bool always = false)
+    {
+        if (Output is not { } output)
+        {
+            return;
+        }
+
+        var now = Environment.TickCount64;
+        var last = _lastWarned.GetOrAdd(key, long.MinValue);
+        if (!always && last != long.MinValue && now - last < (long)WarningInterval.TotalMilliseconds)
+        {
+            return;
+        }
+
+        _lastWarned[key] = now;
+        try
+        {
+            output.WriteLine(line);
+            output.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // Standard error closed: the counters and SelfLog still have it.
+        }
     }
 
     internal void FileLinesLost(object sender, string path, long lines)
     {
         Interlocked.Add(ref _fileLinesDropped, lines);
+        Warn("lost:" + path, $"TradingLog: {lines} lines for {path} were lost: the file could not be written before its pending lines " +
+            "had to go (memory bound or stop). The database and the other files have them.");
         OnLoggingFailed(sender, LoggingFailureKind.Permanent, $"dropped {lines} lines for {path}: its pending buffer is full", null, null);
     }
 

@@ -13,6 +13,7 @@ internal sealed class FileTarget(string name, RollingLogFile file, Func<LogEvent
     public const long DefaultMaxPendingBytes = 16L * 1024 * 1024;
 
     private readonly LineBatch _pending = new();
+    private bool _failing;
 
     public string Name { get; } = name;
 
@@ -46,9 +47,15 @@ internal sealed class FileTarget(string name, RollingLogFile file, Func<LogEvent
         try
         {
             File.Append(_pending, out written);
+            if (_failing)
+            {
+                _failing = false;
+                health.FileWritable(File.FullPath);
+            }
         }
         catch (Exception e)
         {
+            _failing = true;
             health.FileWriteFailed(this, File.FullPath, e);
         }
         finally
@@ -72,5 +79,36 @@ internal sealed class FileTarget(string name, RollingLogFile file, Func<LogEvent
         }
     }
 
-    public void Dispose() => File.Dispose();
+    /// <summary>
+    /// Checks at start-up that the file can be opened for appending (its folder created if need be), so that a file that
+    /// cannot be written is reported before the first line is lost in memory, not after.
+    /// </summary>
+    public void Probe()
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(File.FullPath)!);
+            using var stream = new FileStream(File.FullPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            _failing = true;
+            health.FileWriteFailed(this, File.FullPath, e);
+        }
+    }
+
+    /// <summary>Closes the file; lines still pending for a file that never became writable are counted and reported as lost.</summary>
+    public void Dispose()
+    {
+        Flush(); // one last try
+        if (_pending.Count > 0)
+        {
+            var lost = _pending.Count;
+            _pending.RemoveFirst(lost);
+            health.AddPending(-lost);
+            health.FileLinesLost(this, File.FullPath, lost);
+        }
+
+        File.Dispose();
+    }
 }

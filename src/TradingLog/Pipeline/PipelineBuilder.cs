@@ -23,7 +23,7 @@ internal static class PipelineBuilder
 
     public static TradingLogHost Build(string service, TradingLogSettings settings, TradingLogOptions options)
     {
-        var health = new TradingLogHealth { Listener = options.FailureListener };
+        var health = new TradingLogHealth { Listener = options.FailureListener, Output = options.FailureOutput };
         var resources = new List<IDisposable>();
         var workingDirectory = options.WorkingDirectory ?? Directory.GetCurrentDirectory();
         var configuration = new LoggerConfiguration().MinimumLevel.Is(settings.LevelOf(service));
@@ -40,6 +40,11 @@ internal static class PipelineBuilder
         }
 
         var targets = CreateTargets(service, settings, workingDirectory, health);
+        foreach (var target in targets)
+        {
+            target.Probe();
+        }
+
         ITextFormatter fileFormatter = settings.JsonFormat ? new JsonLineFormatter(settings.Structured) : new TextLineFormatter(template);
         if (targets.Count > 0)
         {

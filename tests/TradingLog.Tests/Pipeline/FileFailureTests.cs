@@ -35,6 +35,37 @@ public sealed class FileFailureTests : IDisposable
     }
 
     [Fact]
+    public void UnwritableFileIsNamedOnStandardErrorAtStartOnceAndWhenItRecovers()
+    {
+        var blocker = _folder.Write("blocked", "not a folder");
+        var errors = new StringWriter();
+        var path = _folder["blocked/errors.log"];
+        using var host = TestPipeline.Create("execution", _folder, s => s.Files.Errors = "blocked/errors.log", options: o => o.FailureOutput = errors);
+
+        // Reported before anything is logged, with the full path and the operating system's error.
+        Assert.Equal(path, Assert.Single(host.Health.UnwritableFiles).Key);
+        var first = Assert.Single(Lines(errors));
+        Assert.StartsWith($"TradingLog: cannot write {path}: ", first, StringComparison.Ordinal);
+        Assert.Contains(host.Health.UnwritableFiles[path], first, StringComparison.Ordinal);
+
+        for (var i = 0; i < 30; i++)
+        {
+            host.Logger.Error("failure {N}", i);
+            Thread.Sleep(5);
+        }
+
+        WaitUntil(() => TestPipeline.Lines(_folder, "logs/trading.log").Length == 30 && host.Health.FileWriteFailures > 1);
+        Assert.Single(Lines(errors)); // one warning per file, however many batches fail
+
+        File.Delete(blocker);
+        host.Logger.Error("after recovery");
+        WaitUntil(() => TestPipeline.Lines(_folder, "blocked/errors.log").Length == 31 && host.Health.UnwritableFiles.Count == 0);
+        Assert.Equal($"TradingLog: {path} can be written again; its pending lines were written.", Lines(errors)[1]);
+    }
+
+    private static string[] Lines(StringWriter writer) => writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
     public void LoggingCallsNeverThrowEvenForBadTemplatesAndThrowingValues()
     {
         using var host = TestPipeline.Create("execution", _folder);

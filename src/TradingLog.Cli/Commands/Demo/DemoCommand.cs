@@ -89,7 +89,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 await File.WriteAllTextAsync(settings.SummaryJson, report.ToJson(), CancellationToken.None);
             }
 
-            return report.Consistent ? ExitCodes.Success : ExitCodes.Failure;
+            return report.Healthy ? ExitCodes.Success : ExitCodes.Failure;
         });
 
     private static Process Start(string service, DemoCommandSettings settings, string runId, Dictionary<string, int> ports, string summaryFile)
@@ -128,7 +128,14 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
 
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // A service's own warnings (a log file it cannot write, a crash) reach the person running the demo.
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is { Length: > 0 } line)
+            {
+                Console.Error.WriteLine($"[{service}] {line}");
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -52,6 +52,23 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(services.Count >= 3, string.Join(", ", services));
     }
 
+    [Fact]
+    public void ALogFileThatCannotBeWrittenIsNamedInTheSummaryAndOnStandardErrorAndFailsTheRun()
+    {
+        File.WriteAllText(Path.Combine(_folder.Path, "blocked"), "a file where the folder should be");
+        var summaryFile = Path.Combine(_folder.Path, "summary.json");
+        var demo = Tradelog.Run(_folder.Path, null, "demo", "--duration", "3s", "--rate", "60", "--summary-json", summaryFile,
+            "--set", "files.errors=blocked/errors.log");
+        var path = Path.Combine(_folder.Path, "blocked", "errors.log");
+
+        Assert.Equal(1, demo.ExitCode);
+        Assert.Contains($"cannot write {path}", demo.Error, StringComparison.Ordinal);
+        Assert.Contains($"{path}: NOT WRITTEN", demo.Output.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var unwritable = JsonDocument.Parse(File.ReadAllText(summaryFile)).RootElement.GetProperty("unwritable_files");
+        Assert.Equal(path, Assert.Single(unwritable.EnumerateObject()).Name);
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "logs", "trading.log")), "the other files are written");
+    }
+
     [Theory]
     [InlineData("--duration", "soon", "--duration takes a duration")]
     [InlineData("--rate", "0", "--rate must be between")]
