@@ -17,7 +17,7 @@ var exit = command switch
     "callsite" => await BenchmarkDotNetRunner.RunAsync<CallSiteBenchmarks>(quick, Option("--filter"),
         Option("--json") is { } json ? summary => CallSiteFigures.From(summary, quick).SaveAsync(json) : null),
     "encode" => await BenchmarkDotNetRunner.RunAsync<EncoderBenchmarks>(quick, Option("--filter"), null),
-    "retention" => await RetentionBenchmark.RunAsync(quick, Option("--out"), Option("--json")),
+    "retention" => await RetentionBenchmark.RunAsync(quick, Option("--out"), Option("--json"), Option("--only")),
     "queries" => await QueryBenchmark.RunAsync(quick, IntOption("--rows"), Option("--out"), Option("--json")),
     "outage" => await OutageBenchmark.RunAsync(quick, IntOption("--rate"), IntOption("--seconds"), Option("--out"), Option("--json")),
     "chart" => ChartCommand.Run(Option("--in") ?? Path.Combine("docs", "benchmarks")),
@@ -41,7 +41,8 @@ static int Usage(int exit)
                                                             N: TradingLog's calls per second, flat out without)
           callsite  [--quick] [--filter GLOB]               BenchmarkDotNet: TradingLog, Serilog, MEL, ZLogger per call
           encode    [--quick]                               BenchmarkDotNet: the database writer's work per event
-          retention [--quick]                               one day archived and purged: partitions vs row by row
+          retention [--quick] [--only backfill]             one day archived and purged: partitions vs row by row;
+                                                            a backfilled day in the default partition: row by row vs partition first
           queries   [--quick] [--rows N]                    the design's queries and trace over N rows
           outage    [--quick] [--rate N] [--seconds N]      memory and spool with PostgreSQL stopped, then the drain
           chart     [--in FOLDER]                           draws FOLDER/*.json (default docs/benchmarks) as PNGs

@@ -15,9 +15,9 @@ internal static class RetentionBenchmark
 {
     private const string Columns = "id, timestamp, service, level, event_type, message, correlation_id, metadata, created_at, event_id";
 
-    public static async Task<int> RunAsync(bool quick, string? output, string? json)
+    public static async Task<int> RunAsync(bool quick, string? output, string? json, string? only = null)
     {
-        int[] sizes = quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
+        int[] sizes = only == "backfill" ? [] : quick ? [100_000, 1_000_000] : [1_000_000, 10_000_000];
         var database = await BenchDatabase.StartAsync();
         var day = DateTime.UtcNow.Date.AddDays(-40);
         var rows = new List<(int Rows, TimeSpan PartitionArchive, TimeSpan PartitionPurge, TimeSpan RowArchive, TimeSpan RowPurge)>();
@@ -52,8 +52,13 @@ internal static class RetentionBenchmark
                 $"{(r.RowArchive + r.RowPurge) / (r.PartitionArchive + r.PartitionPurge):N0}x");
         }
 
-        await report.PublishAsync(output);
-        if (json is not null)
+        if (rows.Count > 0)
+        {
+            await report.PublishAsync(output);
+        }
+
+        await BackfillAsync(database, quick ? [100_000] : [1_000_000], day, output is null ? null : Path.ChangeExtension(output, ".backfill.md"));
+        if (json is not null && rows.Count > 0)
         {
             var bars = new List<BarFigure>();
             foreach (var r in rows)
@@ -72,9 +77,57 @@ internal static class RetentionBenchmark
         return 0;
     }
 
-    private static async Task<string> SeedAsync(string connectionString, DateTime day, int size)
+    /// <summary>
+    /// A backfilled day (rows inserted for a day that had no partition, so in the default partition), archived the way
+    /// cleanup did it before (stray rows, <c>cleanup_batch_size</c> 1,000 at a time) against what it does now (the day's
+    /// rows moved into a partition of their own, <c>tradelog_ensure_partition</c>, then the partition moved whole).
+    /// </summary>
+    private static async Task BackfillAsync(BenchDatabase database, int[] sizes, DateTime day, string? output)
     {
-        await BenchDatabase.ExecuteAsync(connectionString, $"SELECT tradelog_ensure_partitions('{day:yyyy-MM-dd}', '{day:yyyy-MM-dd}')");
+        var report = new MarkdownReport($"Archiving a backfilled day from the default partition ({Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd})",
+            "rows in the day", "row by row, 1,000 a batch (before)", "partition the day, then move it (now)", "speed-up");
+        var range = $"timestamp >= '{day:yyyy-MM-dd}T00:00:00Z' AND timestamp < '{day.AddDays(1):yyyy-MM-dd}T00:00:00Z'";
+        var qualified = string.Join(", ", Columns.Split(", ").Select(c => "t." + c));
+        foreach (var size in sizes)
+        {
+            Console.WriteLine($"backfill of {size:N0} rows: row by row…");
+            var rowwise = await SeedAsync(await database.FreshAsync("bench_backfill_rows"), day, size, partition: false);
+            var clock = Stopwatch.StartNew();
+            await using (var connection = new NpgsqlConnection(rowwise))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand(
+                    $"WITH batch AS (SELECT ctid FROM system_logs_default WHERE {range} LIMIT 1000), " +
+                    $"moved AS (DELETE FROM system_logs_default t USING batch b WHERE t.ctid = b.ctid RETURNING {qualified}) " +
+                    $"INSERT INTO archived_system_logs ({Columns}) SELECT {Columns} FROM moved", connection) { CommandTimeout = 0 };
+                while (await command.ExecuteNonQueryAsync() == 1000)
+                {
+                }
+            }
+
+            var rowTime = clock.Elapsed;
+            await Expect(rowwise, "archived_system_logs", size);
+
+            Console.WriteLine($"backfill of {size:N0} rows: partition, then move…");
+            var partitioned = await SeedAsync(await database.FreshAsync("bench_backfill_partition"), day, size, partition: false);
+            var partitionTime = await TimeAsync(partitioned,
+                $"SELECT tradelog_ensure_partition('system_logs', '{day:yyyy-MM-dd}'); SELECT tradelog_archive_day('{day:yyyy-MM-dd}');");
+            await Expect(partitioned, "archived_system_logs", size);
+            await Expect(partitioned, "system_logs_default", 0);
+            Console.WriteLine($"  row by row {rowTime.TotalMilliseconds:N0} ms; partition then move {partitionTime.TotalMilliseconds:N0} ms");
+            report.Row($"{size:N0}", $"{rowTime.TotalMilliseconds:N0} ms", $"{partitionTime.TotalMilliseconds:N0} ms", $"{rowTime / partitionTime:0.0}x");
+        }
+
+        await report.PublishAsync(output);
+    }
+
+    private static async Task<string> SeedAsync(string connectionString, DateTime day, int size, bool partition = true)
+    {
+        if (partition)
+        {
+            await BenchDatabase.ExecuteAsync(connectionString, $"SELECT tradelog_ensure_partitions('{day:yyyy-MM-dd}', '{day:yyyy-MM-dd}')");
+        }
+
         await BenchDatabase.ExecuteAsync(connectionString, $"""
             INSERT INTO system_logs (timestamp, service, level, event_type, message, correlation_id, metadata)
             SELECT '{day:yyyy-MM-dd}T00:00:00Z'::timestamptz + (i * interval '86399 seconds' / {size}),
