@@ -135,8 +135,8 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         // Longer retention means an earlier cutoff: errors outlive the rest when their cutoff is earlier.
-        var archiveDeleteKeep = rules.ArchiveErrorDeleteBefore < rules.ArchiveDeleteBefore ? RetentionRules.ErrorLevels : null;
-        var tradeDeleteKeep = rules.TradingErrorDeleteBefore < rules.TradingDeleteBefore ? RetentionRules.TradeErrors : null;
+        DateTime? archiveKeepErrorsSince = rules.ArchiveErrorDeleteBefore < rules.ArchiveDeleteBefore ? rules.ArchiveErrorDeleteBefore : null;
+        DateTime? tradeKeepErrorsSince = rules.TradingErrorDeleteBefore < rules.TradingDeleteBefore ? rules.TradingErrorDeleteBefore : null;
 
         // 0. Rows in the default partitions (a backfill, a missing partition, a clock far off) move into day partitions of
         //    their own, one day per transaction, so that retention stays a partition move for them too. Not the archive's
@@ -158,14 +158,14 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
 
         // 2. Purge the archive: whole days, keeping errors that must live longer; then stray rows.
         await DropDaysAsync(connection, _tables.Archive, rules.ArchiveDeleteBefore,
-            archiveDeleteKeep is null ? null : $"{archiveDeleteKeep} AND timestamp >= '{Iso(rules.ArchiveErrorDeleteBefore)}'", dryRun, report, progress, cancellationToken);
+            archiveKeepErrorsSince, dryRun, report, progress, cancellationToken);
         await RowsAsync(connection, _tables.Archive,
             $"(timestamp < '{Iso(rules.ArchiveDeleteBefore)}' AND NOT ({RetentionRules.ErrorLevels})) OR timestamp < '{Iso(rules.ArchiveErrorDeleteBefore)}'",
             moveToArchive: false, dryRun, report, cancellationToken);
 
         // 3. Per-table retention.
         await DropDaysAsync(connection, LogTables.Trading, rules.TradingDeleteBefore,
-            tradeDeleteKeep is null ? null : $"{tradeDeleteKeep} AND timestamp >= '{Iso(rules.TradingErrorDeleteBefore)}'", dryRun, report, progress, cancellationToken);
+            tradeKeepErrorsSince, dryRun, report, progress, cancellationToken);
         await RowsAsync(connection, LogTables.Trading,
             $"(timestamp < '{Iso(rules.TradingDeleteBefore)}' AND NOT ({RetentionRules.TradeErrors})) OR timestamp < '{Iso(rules.TradingErrorDeleteBefore)}'",
             moveToArchive: false, dryRun, report, cancellationToken);
@@ -214,15 +214,18 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         }
     }
 
-    /// <summary>Drops every whole day of <paramref name="table"/> before <paramref name="before"/>, keeping rows that match <paramref name="keep"/>.</summary>
-    private static async Task DropDaysAsync(NpgsqlConnection connection, string table, DateTime before, string? keep, bool dryRun,
+    /// <summary>
+    /// Drops every whole day of <paramref name="table"/> before <paramref name="before"/>, keeping its errors (the table's
+    /// own error predicate, <see cref="RetentionRules.ErrorsOf"/>) from <paramref name="keepErrorsSince"/> on.
+    /// </summary>
+    private static async Task DropDaysAsync(NpgsqlConnection connection, string table, DateTime before, DateTime? keepErrorsSince, bool dryRun,
         CleanupReport report, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         foreach (var day in await DaysBeforeAsync(connection, table, before, cancellationToken))
         {
             progress?.Report($"purging {table} {day:yyyy-MM-dd}");
-            var rows = dryRun ? await CountDayAsync(connection, table, day, keep, cancellationToken)
-                : await DropDayAsync(connection, table, day, keep, cancellationToken);
+            var rows = dryRun ? await CountDayAsync(connection, table, day, keepErrorsSince, cancellationToken)
+                : await DropDayAsync(connection, table, day, keepErrorsSince, cancellationToken);
             report.Actions.Add(new CleanupAction(table, "drop-partition", PartitionName(table, day), rows));
         }
     }
@@ -271,17 +274,25 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         }
     }
 
-    private static async Task<long> DropDayAsync(NpgsqlConnection connection, string table, DateTime day, string? keep, CancellationToken cancellationToken)
+    private static async Task<long> DropDayAsync(NpgsqlConnection connection, string table, DateTime day, DateTime? keepErrorsSince,
+        CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("SELECT tradelog_drop_day($1, $2, $3)", connection)
         {
-            Parameters = { new() { Value = table }, new() { Value = DateOnly.FromDateTime(day) }, new() { Value = (object?)keep ?? DBNull.Value } },
+            Parameters =
+            {
+                new() { Value = table }, new() { Value = DateOnly.FromDateTime(day) },
+                new() { Value = (object?)keepErrorsSince ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz },
+            },
         };
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static Task<long> CountDayAsync(NpgsqlConnection connection, string table, DateTime day, string? keep, CancellationToken cancellationToken) =>
-        Scalar<long>(connection, $"SELECT count(*) FROM {PartitionName(table, day)}{(keep is null ? "" : $" WHERE NOT ({keep})")}", cancellationToken);
+    private static Task<long> CountDayAsync(NpgsqlConnection connection, string table, DateTime day, DateTime? keepErrorsSince,
+        CancellationToken cancellationToken) =>
+        Scalar<long>(connection, RetentionRules.ErrorsOf(table) is { } errors && keepErrorsSince is { } since
+            ? $"SELECT count(*) FROM {PartitionName(table, day)} WHERE NOT ({errors} AND timestamp >= '{Iso(since)}')"
+            : $"SELECT count(*) FROM {PartitionName(table, day)}", cancellationToken);
 
     /// <summary>The days that have a partition of <paramref name="table"/> ending on or before <paramref name="before"/>.</summary>
     private static async Task<List<DateTime>> DaysBeforeAsync(NpgsqlConnection connection, string table, DateTime before, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using TradingLog.Configuration;
+using TradingLog.PostgreSql.Schema;
 
 namespace TradingLog.PostgreSql.Retention;
 
@@ -16,6 +17,14 @@ internal sealed record RetentionRules(
 {
     public const string ErrorLevels = "level IN ('ERROR', 'CRITICAL')";
     public const string TradeErrors = "error_message IS NOT NULL";
+
+    /// <summary>The predicate of a table's errors, as <c>tradelog_drop_day</c> builds it; null for a table without errors to keep.</summary>
+    public static string? ErrorsOf(string table) => table switch
+    {
+        LogTables.Trading => TradeErrors,
+        LogTables.Performance => null,
+        _ => ErrorLevels,
+    };
 
     /// <summary>
     /// <list type="bullet">

@@ -327,5 +327,42 @@ internal static class Migrations
             GRANT EXECUTE ON FUNCTION tradelog_default_days(text, date), tradelog_ensure_partitions_ahead(integer) TO tradelog_maintenance;
             GRANT EXECUTE ON FUNCTION tradelog_ensure_partitions_ahead(integer) TO tradelog_writer;
             """),
+        // No function runs SQL text that its caller passes. tradelog_drop_day took the rows to keep as a SQL condition and,
+        // being SECURITY DEFINER, ran it as the schema's owner: a login with only the maintenance role could run any SQL
+        // through it. It now takes a timestamp, and builds the one predicate each table has for its errors itself.
+        new(7, "partition drops keep errors by a typed cutoff", """
+            DROP FUNCTION IF EXISTS tradelog_drop_day(text, date, text);
+            CREATE OR REPLACE FUNCTION tradelog_drop_day(parent text, day date, keep_errors_since timestamptz) RETURNS bigint
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                partition_name text := parent || '_p' || to_char(day, 'YYYYMMDD');
+                errors text;
+                estimate bigint;
+            BEGIN
+                errors := CASE parent
+                    WHEN '{archive}' THEN 'level IN (''ERROR'', ''CRITICAL'')'
+                    WHEN 'trading_logs' THEN 'error_message IS NOT NULL'
+                    WHEN 'performance_logs' THEN NULL
+                    ELSE 'invalid' END;
+                IF errors = 'invalid' THEN
+                    RAISE EXCEPTION 'tradelog_drop_day: % is not a table whose days TradingLog drops', parent USING ERRCODE = '22023';
+                END IF;
+                IF to_regclass(partition_name) IS NULL THEN
+                    RETURN 0;
+                END IF;
+                PERFORM set_config('lock_timeout', '5s', true);
+                SELECT coalesce(n_live_tup, 0) INTO estimate FROM pg_stat_user_tables WHERE relid = partition_name::regclass;
+                EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', parent, partition_name);
+                IF errors IS NOT NULL AND keep_errors_since IS NOT NULL THEN
+                    EXECUTE format('INSERT INTO %I SELECT * FROM %I WHERE %s AND timestamp >= $1', parent, partition_name, errors)
+                        USING keep_errors_since;
+                END IF;
+                EXECUTE format('DROP TABLE %I', partition_name);
+                RETURN estimate;
+            END
+            $fn$;
+            REVOKE ALL ON FUNCTION tradelog_drop_day(text, date, timestamptz) FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION tradelog_drop_day(text, date, timestamptz) TO tradelog_maintenance;
+            """),
     ];
 }
