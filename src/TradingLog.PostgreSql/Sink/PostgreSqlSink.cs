@@ -83,6 +83,9 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
         await DeliverAsync(batch);
     }
 
+    /// <summary>Completes when the last batch handed to <see cref="EmitBatchAsync"/> is stored, spooled or dead-lettered.</summary>
+    internal Task WaitForDeliveryAsync() => _inFlight;
+
     public async Task OnEmptyBatchAsync()
     {
         using var quiet = DatabaseQueryTimer.Suppress();
