@@ -1,4 +1,3 @@
-using Serilog.Core;
 using TradingLog.PostgreSql.Sink;
 
 namespace TradingLog.PostgreSql;
@@ -24,32 +23,9 @@ public sealed class PostgreSqlExtension : ITradingLogExtension
             return;
         }
 
-        var metrics = new DatabaseSinkMetrics();
-        var directory = context.WorkingDirectory;
-        var spool = new BatchSpool(Path.Combine(Path.GetFullPath(database.SpoolDirectory, directory), context.Service), database.SpoolMaxBytes, metrics);
-        var deadLetters = new DeadLetterWriter(Path.GetFullPath(database.DeadLetterDirectory, directory), context.Service);
         var connect = Connect ?? ((ctx, ct) => LogDatabase.ConnectAsync(ctx.Settings, ctx.WorkingDirectory, ct));
-        LogDatabase? resolved = null;
-        var sink = new PostgreSqlSink(
-            async ct => resolved ??= await connect(context, ct),
-            new LogEventEncoder(database.MaxMessageLength, context.Settings.Structured),
-            spool, deadLetters, metrics, context.Health, SinkTimeouts.From(database), context.Stopping);
-        metrics.SpoolBytesNow = () => spool.Bytes;
-        metrics.SpooledEventsNow = () => spool.Events;
-
-        ILogEventSink entry;
-        if (database.AsyncLogging)
-        {
-            var (batched, gauge) = Pipeline.PipelineBuilder.Batched(sink, database.QueueCapacity, database.QueueFullMode, context.Health,
-                database.BatchSize, BufferingTime, () => metrics.AddDropped(1));
-            metrics.QueueDepth = () => gauge.Depth;
-            entry = batched;
-        }
-        else
-        {
-            entry = new SynchronousDatabaseSink(sink);
-        }
-
+        var (entry, metrics) = DatabaseSinkBuilder.Build(database, context.Settings.Structured, context.Service, context.WorkingDirectory,
+            ct => connect(context, ct), context.Health, context.Stopping);
         context.LoggerConfiguration.WriteTo.Sink(entry);
         context.Publish(metrics);
     }

@@ -9,7 +9,10 @@ namespace TradingLog.PostgreSql.Sink;
 /// <c>metadata</c>. Text is sanitised, VARCHAR values are cut to their column and flagged in <c>metadata.truncated</c>,
 /// messages longer than the cap are cut and flagged, and non-finite numbers become null and are flagged.
 /// </summary>
-internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
+/// <param name="maxMessageLength">Longest stored message, in characters.</param>
+/// <param name="structured">Whether the event's own properties go to <c>metadata</c>.</param>
+/// <param name="defaultService">The service of an event without a <c>Service</c> property (one from a plain Serilog pipeline).</param>
+internal sealed class LogEventEncoder(int maxMessageLength, bool structured, string? defaultService = null)
 {
     private readonly MetadataWriter _metadata = new();
     private readonly StringWriter _message = new(CultureInfo.InvariantCulture);
@@ -28,7 +31,7 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured)
             message = TextSanitizer.Fit(message, maxMessageLength, "message", _truncated)!;
         }
 
-        var service = TextSanitizer.Fit(Clean(Text(e, LogProperties.Service), ref sanitised) ?? "unknown", 50, "service", _truncated)!;
+        var service = TextSanitizer.Fit(Clean(Text(e, LogProperties.Service), ref sanitised) ?? defaultService ?? "unknown", 50, "service", _truncated)!;
         var level = TextSanitizer.Fit(LevelNames.ToName(e.Level), 10, "level", _truncated)!;
         var eventType = TextSanitizer.Fit(Clean(Text(e, LogProperties.EventType), ref sanitised), 100, "event_type", _truncated);
         var correlationId = TextSanitizer.Fit(Clean(Text(e, LogProperties.CorrelationId), ref sanitised), 100, "correlation_id", _truncated);

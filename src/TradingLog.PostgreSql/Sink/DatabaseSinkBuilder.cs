@@ -1,0 +1,39 @@
+using Serilog.Core;
+using TradingLog.Configuration;
+using TradingLog.Diagnostics;
+
+namespace TradingLog.PostgreSql.Sink;
+
+/// <summary>
+/// Builds the database sink from the <c>database:</c> settings: encoder, spool, dead letters, metrics and, unless
+/// <c>async_logging</c> is off, the bounded queue with its writer thread. Both entry points use it: the pipeline
+/// extension (<see cref="PostgreSqlExtension"/>) and <c>WriteTo.TradingLogPostgreSql</c> for an application's own
+/// Serilog pipeline.
+/// </summary>
+internal static class DatabaseSinkBuilder
+{
+    public static (ILogEventSink Sink, DatabaseSinkMetrics Metrics) Build(DatabaseSettings database, bool structured, string service,
+        string workingDirectory, Func<CancellationToken, Task<LogDatabase>> connect, TradingLogHealth health, CancellationToken stopping,
+        string? defaultService = null)
+    {
+        var metrics = new DatabaseSinkMetrics();
+        var spool = new BatchSpool(Path.Combine(Path.GetFullPath(database.SpoolDirectory, workingDirectory), service), database.SpoolMaxBytes, metrics);
+        var deadLetters = new DeadLetterWriter(Path.GetFullPath(database.DeadLetterDirectory, workingDirectory), service);
+        LogDatabase? resolved = null;
+        var sink = new PostgreSqlSink(
+            async ct => resolved ??= await connect(ct),
+            new LogEventEncoder(database.MaxMessageLength, structured, defaultService),
+            spool, deadLetters, metrics, health, SinkTimeouts.From(database), stopping);
+        metrics.SpoolBytesNow = () => spool.Bytes;
+        metrics.SpooledEventsNow = () => spool.Events;
+        if (!database.AsyncLogging)
+        {
+            return (new SynchronousDatabaseSink(sink), metrics);
+        }
+
+        var (batched, gauge) = Pipeline.PipelineBuilder.Batched(sink, database.QueueCapacity, database.QueueFullMode, health,
+            database.BatchSize, PostgreSqlExtension.BufferingTime, () => metrics.AddDropped(1));
+        metrics.QueueDepth = () => gauge.Depth;
+        return (batched, metrics);
+    }
+}
