@@ -50,6 +50,7 @@ public sealed class EmbeddedPostgres
         var dataDirectory = await ResolveDirectoryAsync(user, cancellationToken);
         using (await FileLock.AcquireAsync(dataDirectory + ".lock", TimeSpan.FromMinutes(3), cancellationToken))
         {
+            ServerState.RemoveInterruptedWrites(dataDirectory);
             ServerState state;
             if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
             {

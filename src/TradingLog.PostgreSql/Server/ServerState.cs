@@ -37,7 +37,7 @@ internal sealed record ServerState(
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             // Not ours to replace: the file may be fine and belong to the user who runs the server.
-            throw new DamagedServerStateException(path, "cannot be read (" + e.Message + ")", canRebuild: false);
+            throw new DamagedServerStateException(path, "cannot be read (" + (e is UnauthorizedAccessException ? "permission denied" : e.Message) + ")", canRebuild: false);
         }
 
         if (string.IsNullOrWhiteSpace(text))
@@ -58,6 +58,20 @@ internal sealed record ServerState(
         return state is { Port: > 0 and < 65536, User.Length: > 0, Password.Length: > 0 }
             ? state
             : throw new DamagedServerStateException(path, "lacks the port, user or password", canRebuild: true);
+    }
+
+    /// <summary>Removes what a crash between writing and renaming left (<c>tradelog.json.PID.tmp</c>). Call under the start lock, which every writer holds.</summary>
+    public static void RemoveInterruptedWrites(string dataDirectory)
+    {
+        if (!Directory.Exists(dataDirectory))
+        {
+            return;
+        }
+
+        foreach (var temporary in Directory.EnumerateFiles(dataDirectory, FileName + ".*.tmp"))
+        {
+            File.Delete(temporary);
+        }
     }
 
     public void Write(string dataDirectory)

@@ -69,12 +69,15 @@ public sealed class EmbeddedServerStateTests : IAsyncLifetime
         await StartWithRowsAsync();
         await Server().StopAsync();
         File.Delete(StateFile);
+        var interruptedWrite = StateFile + ".999999.tmp";
+        await File.WriteAllTextAsync(interruptedWrite, "{\"port\":");
         _notices.Clear();
 
         var info = await Server().StartAsync();
 
         Assert.Equal(Rows, await CountRowsAsync(info));
         Assert.True(File.Exists(StateFile));
+        Assert.False(File.Exists(interruptedWrite));
         Assert.Contains(_notices, n => n.Contains(StateFile + " was missing", StringComparison.Ordinal) && n.Contains("set a new password", StringComparison.Ordinal));
         Assert.Contains(_notices, n => n.StartsWith("Started the embedded PostgreSQL server in " + DataDirectory + " on port " + info.Port, StringComparison.Ordinal));
     }
