@@ -23,6 +23,7 @@ public sealed class EmbeddedPostgres
 
     private const string SuperUser = "tradelog";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(2);
+    private readonly Action<string> _notice;
 
     /// <summary>Creates a handle on the server whose data lives in <paramref name="dataDirectory"/>; nothing is started yet.</summary>
     /// <param name="dataDirectory">The data directory.</param>
@@ -35,8 +36,6 @@ public sealed class EmbeddedPostgres
         RequestedDirectory = Path.GetFullPath(dataDirectory);
         _notice = notice ?? (message => Serilog.Debugging.SelfLog.WriteLine("{0}", message));
     }
-
-    private readonly Action<string> _notice;
 
     /// <summary>The data directory asked for.</summary>
     public string RequestedDirectory { get; }
@@ -66,7 +65,7 @@ public sealed class EmbeddedPostgres
             var startedNow = false;
             if (!await IsRunningAsync(binaries, dataDirectory, user, cancellationToken))
             {
-                state = EnsurePortIsFree(dataDirectory, state);
+                state = await EnsurePortIsFreeAsync(dataDirectory, state, user, cancellationToken);
                 var log = Path.Combine(dataDirectory, "server.log");
                 var started = await ProcessRunner.RunAsync(binaries.PgCtl,
                     ["start", "-D", dataDirectory, "-l", log, "-w", "-t", "120", "-o", $"-p {state.Port}"], user, CommandTimeout, cancellationToken);
@@ -106,6 +105,7 @@ public sealed class EmbeddedPostgres
     }
 
     /// <summary>The server's state without starting it, or null if it was never initialised.</summary>
+    /// <exception cref="EmbeddedServerException">The state file is missing beside a cluster, or damaged; the message names it and the way out.</exception>
     public async Task<EmbeddedServerInfo?> StatusAsync(CancellationToken cancellationToken = default)
     {
         var binaries = PostgresBinaries.Find();
@@ -125,7 +125,7 @@ public sealed class EmbeddedPostgres
         {
             throw new EmbeddedServerException(
                 $"the embedded server's state file {ServerState.PathIn(dataDirectory)} is missing; 'tradelog db start' rebuilds it from the cluster " +
-                $"in {dataDirectory} (a new port and password; no data is lost)");
+                $"in {dataDirectory} (a new password; no data is lost)");
         }
 
         return state is null
@@ -386,7 +386,7 @@ public sealed class EmbeddedPostgres
 
     private static string Stamp() => DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 
-    private static ServerState EnsurePortIsFree(string dataDirectory, ServerState state)
+    private static async Task<ServerState> EnsurePortIsFreeAsync(string dataDirectory, ServerState state, string? user, CancellationToken cancellationToken)
     {
         if (IsFree(state.Port))
         {
@@ -395,6 +395,12 @@ public sealed class EmbeddedPostgres
 
         var moved = state with { Port = FreePort() };
         moved.Write(dataDirectory);
+        if (user is not null)
+        {
+            // The new file replaced the old one by a rename: it belongs to this process's user until given back.
+            await UnixUser.GiveAsync(ServerState.PathIn(dataDirectory), user, cancellationToken);
+        }
+
         return moved;
     }
 

@@ -70,7 +70,14 @@ internal sealed record ServerState(
 
         foreach (var temporary in Directory.EnumerateFiles(dataDirectory, FileName + ".*.tmp"))
         {
-            File.Delete(temporary);
+            try
+            {
+                File.Delete(temporary);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Harmless where it is: it is never read as state.
+            }
         }
     }
 
