@@ -220,17 +220,7 @@ public sealed class EmbeddedPostgres
         }
 
         var state = new ServerState(FreePort(), SuperUser, password);
-        await File.AppendAllTextAsync(Path.Combine(dataDirectory, "postgresql.conf"), string.Join('\n',
-            "",
-            "# TradingLog's embedded server: loopback only, no Unix socket, room for many partitions.",
-            "listen_addresses = '127.0.0.1'",
-            "unix_socket_directories = ''",
-            "max_connections = 200",
-            "max_locks_per_transaction = 512",
-            "shared_buffers = '256MB'",
-            "max_wal_size = '2GB'",
-            "timezone = 'UTC'",
-            ""), cancellationToken);
+        await AppendServerSettingsAsync(dataDirectory, cancellationToken);
         state.Write(dataDirectory);
         if (user is not null)
         {
@@ -342,9 +332,20 @@ public sealed class EmbeddedPostgres
         var role = System.Text.RegularExpressions.Regex.Match(single.Output, "rolname = \"([^\"]+)\"");
         if (single.ExitCode != 0 || !role.Success || output.Contains("ERROR:", StringComparison.Ordinal) || output.Contains("FATAL:", StringComparison.Ordinal))
         {
+            var wayOut = HasServerSettings(dataDirectory)
+                ? "Repair the cluster with PostgreSQL's tools, or move the directory aside, then run 'tradelog db start' again"
+                : "TradingLog's initialisation of it never finished (postgresql.conf lacks its settings), so it is likely an interrupted initdb: " +
+                  "if it holds nothing you need, move the directory aside and run 'tradelog db start' again to initialise a new one";
             throw new EmbeddedServerException(
                 $"the embedded server's state file {path} is missing or damaged, and no new password could be set in the cluster in {dataDirectory} " +
-                $"(postgres --single): {output.Trim()}. The cluster is left as it is; nothing was deleted");
+                $"(postgres --single): {output.Trim()}. The cluster is left as it is; nothing was deleted. {wayOut}");
+        }
+
+        if (!HasServerSettings(dataDirectory))
+        {
+            // initdb finished but TradingLog's initialisation stopped before its settings (loopback only, no Unix socket).
+            await AppendServerSettingsAsync(dataDirectory, cancellationToken);
+            done.Add("added TradingLog's server settings to postgresql.conf");
         }
 
         done.Add($"set a new password for '{role.Groups[1].Value}'");
@@ -385,6 +386,34 @@ public sealed class EmbeddedPostgres
                 : $"run tradelog as the user that owns {dataDirectory}, or make the file readable by this user, then try again";
 
     private static string Stamp() => DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private const string SettingsMarker = "# TradingLog's embedded server: loopback only, no Unix socket, room for many partitions.";
+
+    private static Task AppendServerSettingsAsync(string dataDirectory, CancellationToken cancellationToken) =>
+        File.AppendAllTextAsync(Path.Combine(dataDirectory, "postgresql.conf"), string.Join('\n',
+            "",
+            SettingsMarker,
+            "listen_addresses = '127.0.0.1'",
+            "unix_socket_directories = ''",
+            "max_connections = 200",
+            "max_locks_per_transaction = 512",
+            "shared_buffers = '256MB'",
+            "max_wal_size = '2GB'",
+            "timezone = 'UTC'",
+            ""), cancellationToken);
+
+    /// <summary>Whether TradingLog's settings were added to the cluster's <c>postgresql.conf</c> (the last step of its initialisation before the state file).</summary>
+    private static bool HasServerSettings(string dataDirectory)
+    {
+        try
+        {
+            return File.ReadLines(Path.Combine(dataDirectory, "postgresql.conf")).Any(l => l == SettingsMarker);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static async Task<ServerState> EnsurePortIsFreeAsync(string dataDirectory, ServerState state, string? user, CancellationToken cancellationToken)
     {

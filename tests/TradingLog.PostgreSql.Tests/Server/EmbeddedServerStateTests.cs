@@ -171,4 +171,35 @@ public sealed class EmbeddedServerStateTests : IAsyncLifetime
         Assert.Equal("mine\n", await File.ReadAllTextAsync(notes));
         Assert.Single(Directory.GetFileSystemEntries(DataDirectory));
     }
+    [Fact]
+    public async Task ClusterWhoseSetupStoppedBeforeTheStateFileIsCompletedAndKeepsEveryRow()
+    {
+        await StartWithRowsAsync();
+        await Server().StopAsync();
+        File.Delete(StateFile);
+        var config = Path.Combine(DataDirectory, "postgresql.conf");
+        var text = await File.ReadAllTextAsync(config);
+        await File.WriteAllTextAsync(config, text[..text.IndexOf("\n# TradingLog's embedded server", StringComparison.Ordinal)] + "\n");
+
+        var info = await Server().StartAsync();
+
+        Assert.Equal(Rows, await CountRowsAsync(info));
+        Assert.Contains("listen_addresses = '127.0.0.1'", await File.ReadAllTextAsync(config), StringComparison.Ordinal);
+        Assert.Contains(_notices, n => n.Contains("added TradingLog's server settings", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BrokenClusterWithoutAStateFileIsRefusedWithTheWayOutAndLeftAsItIs()
+    {
+        Directory.CreateDirectory(Path.Combine(DataDirectory, "base"));
+        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "PG_VERSION"), "15\n");
+        await File.WriteAllTextAsync(Path.Combine(DataDirectory, "postgresql.conf"), "# initdb was killed here\n");
+
+        var error = await Assert.ThrowsAsync<EmbeddedServerException>(() => Server().StartAsync());
+
+        Assert.Contains(StateFile + " is missing or damaged", error.Message, StringComparison.Ordinal);
+        Assert.Contains("nothing was deleted", error.Message, StringComparison.Ordinal);
+        Assert.Contains("interrupted initdb", error.Message, StringComparison.Ordinal);
+        Assert.Equal(["PG_VERSION", "base", "postgresql.conf"], Directory.GetFileSystemEntries(DataDirectory).Select(e => Path.GetFileName(e)).Order(StringComparer.Ordinal));
+    }
 }
