@@ -47,14 +47,37 @@ public sealed class LogDatabase
     internal int PartitionDaysAhead { get; }
 
     /// <summary>Resolves the database for <paramref name="settings"/>, starting the embedded server if none is configured.</summary>
-    public static async Task<LogDatabase> ConnectAsync(TradingLogSettings settings, string workingDirectory, CancellationToken cancellationToken = default)
+    public static Task<LogDatabase> ConnectAsync(TradingLogSettings settings, string workingDirectory, CancellationToken cancellationToken = default) =>
+        ConnectAsync(settings, workingDirectory, notice: null, cancellationToken);
+
+    /// <summary>
+    /// Resolves the database for <paramref name="settings"/>, starting the embedded server if none is configured;
+    /// <paramref name="notice"/> is told when the server is started or repaired (default: Serilog's SelfLog).
+    /// </summary>
+    public static async Task<LogDatabase> ConnectAsync(TradingLogSettings settings, string workingDirectory, Action<string>? notice, CancellationToken cancellationToken = default)
     {
         if (settings.Database.ConnectionString is { } configured)
         {
             return new LogDatabase(configured, settings.Database, null);
         }
 
-        var embedded = await new EmbeddedPostgres(Path.GetFullPath(settings.Database.DataDirectory, workingDirectory)).StartAsync(cancellationToken);
+        var embedded = await new EmbeddedPostgres(Path.GetFullPath(settings.Database.DataDirectory, workingDirectory), notice).StartAsync(cancellationToken);
+        return new LogDatabase(embedded.ConnectionString(), settings.Database, embedded);
+    }
+
+    /// <summary>
+    /// Resolves the database for <paramref name="settings"/> without starting anything, for callers that only read:
+    /// the configured server, or the embedded server if it is running.
+    /// </summary>
+    /// <exception cref="EmbeddedServerException">No server is configured and the embedded one is not running; the message says how to start it.</exception>
+    public static async Task<LogDatabase> ConnectRunningAsync(TradingLogSettings settings, string workingDirectory, CancellationToken cancellationToken = default)
+    {
+        if (settings.Database.ConnectionString is { } configured)
+        {
+            return new LogDatabase(configured, settings.Database, null);
+        }
+
+        var embedded = await new EmbeddedPostgres(Path.GetFullPath(settings.Database.DataDirectory, workingDirectory)).RunningAsync(cancellationToken);
         return new LogDatabase(embedded.ConnectionString(), settings.Database, embedded);
     }
 

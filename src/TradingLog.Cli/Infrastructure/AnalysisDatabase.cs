@@ -7,7 +7,8 @@ namespace TradingLog.Cli.Infrastructure;
 /// <summary>Opens the log store for the analysis commands, through the reader role when one is configured; parameterised SQL only.</summary>
 internal static class AnalysisDatabase
 {
-    public static async Task<(TradingLogSettings Settings, NpgsqlDataSource DataSource)> OpenAsync(DatabaseCommandSettings options, string? service, CancellationToken cancellationToken)
+    public static async Task<(TradingLogSettings Settings, NpgsqlDataSource DataSource)> OpenAsync(DatabaseCommandSettings options, string? service, CancellationToken cancellationToken,
+        bool migrate = true)
     {
         var loaded = TradingLogConfiguration.Load(options.ToOptions());
         if (service is not null && !loaded.Settings.Services.ContainsKey(TradingLogSettings.NormalizeServiceName(service)))
@@ -16,8 +17,9 @@ internal static class AnalysisDatabase
                 $"--service: unknown service '{service}'; known services are {string.Join(", ", loaded.Settings.Services.Keys.Order(StringComparer.Ordinal))}");
         }
 
-        var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
-        if (database.Embedded is not null || loaded.Settings.Database.ReaderConnectionString is null)
+        // Reading never starts the embedded server: a stopped one is an error that says how to start it.
+        var database = await LogDatabase.ConnectRunningAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
+        if (migrate && (database.Embedded is not null || loaded.Settings.Database.ReaderConnectionString is null))
         {
             await database.MigrateAsync(cancellationToken);
         }

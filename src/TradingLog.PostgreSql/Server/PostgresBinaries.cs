@@ -7,6 +7,8 @@ internal sealed record PostgresBinaries(string Directory)
 
     public string PgCtl => Path.Combine(Directory, "pg_ctl");
 
+    public string Postgres => Path.Combine(Directory, "postgres");
+
     public static PostgresBinaries Find()
     {
         var candidates = new List<string>();

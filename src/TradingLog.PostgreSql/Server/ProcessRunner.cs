@@ -7,7 +7,8 @@ internal static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(string program, IEnumerable<string> arguments, string? runAs, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<Result> RunAsync(string program, IEnumerable<string> arguments, string? runAs, TimeSpan timeout, CancellationToken cancellationToken,
+        string? standardInput = null)
     {
         var info = new ProcessStartInfo
         {
@@ -40,9 +41,15 @@ internal static class ProcessRunner
         info.WorkingDirectory = "/";
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {program}");
-        process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (standardInput is not null)
+        {
+            // Secrets (a password for single-user mode) go through standard input, never the command line.
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken);
+        }
+
+        process.StandardInput.Close();
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timer.CancelAfter(timeout);
         try

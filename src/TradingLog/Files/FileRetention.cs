@@ -6,7 +6,9 @@ namespace TradingLog.Files;
 /// <summary>
 /// Retention of rolled log files: files older than <c>file_archive_after_days</c> move to an <c>archive</c> folder beside
 /// them (gzipped if they were not), and files older than <c>file_retention_days</c> (<c>rotation.retention</c>) are
-/// deleted, in both places. Active files are never touched. Ages count from a file's last write.
+/// deleted, in both places. Active files are never touched. Ages count from a file's last write. Temporary
+/// compression outputs left by a crash (<c>NAME.gz.PID.tmp</c>, whose process is gone or that are over an hour old) are
+/// deleted, and their rolled files compressed again.
 /// </summary>
 public static class FileRetention
 {
@@ -22,6 +24,22 @@ public static class FileRetention
         foreach (var active in LogFiles(settings).Select(f => Path.GetFullPath(f, workingDirectory)).Distinct(StringComparer.Ordinal))
         {
             var archive = Path.Combine(Path.GetDirectoryName(active)!, ArchiveFolder, Path.GetFileName(active));
+
+            // Compressions a crash interrupted: their temporary outputs go, and their rolled files are compressed again.
+            using (var rolling = new RollingLogFile(active, settings.Rotation))
+            {
+                result.Deleted.AddRange(rolling.CleanUpInterruptedCompressions(dryRun));
+            }
+
+            foreach (var temporary in new RolledFileNames(archive).LeftoverTemporaries(DateTime.UtcNow, RollingLogFile.TemporaryStaleAfter))
+            {
+                result.Deleted.Add(temporary.FullName);
+                if (!dryRun)
+                {
+                    temporary.Delete();
+                }
+            }
+
             foreach (var file in new RolledFileNames(archive).Existing().ToList())
             {
                 if (file.LastWriteTimeUtc < deleteBefore)
@@ -73,15 +91,18 @@ public static class FileRetention
             return;
         }
 
+        // Written beside and renamed, so a crash never leaves a truncated archive; a left-over temporary is removed by the next run.
         var target = Path.Combine(folder, file.Name + ".gz");
+        var temporary = RolledFileNames.TemporaryOf(target);
         using (var source = file.OpenRead())
-        using (var output = File.Create(target))
+        using (var output = File.Create(temporary))
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal))
         {
             source.CopyTo(gzip);
         }
 
-        File.SetLastWriteTimeUtc(target, written);
+        File.SetLastWriteTimeUtc(temporary, written);
+        File.Move(temporary, target, overwrite: true);
         file.Delete();
     }
 }

@@ -75,9 +75,16 @@ internal sealed class RollingLogFile : IDisposable
         }
     }
 
-    /// <summary>Compresses rolled files left uncompressed and deletes those past retention. Holds the lock.</summary>
+    /// <summary>How old a temporary compression output must be to count as left behind even if its process ID is in use.</summary>
+    internal static readonly TimeSpan TemporaryStaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Compresses rolled files left uncompressed and deletes those past retention, after removing the temporary outputs
+    /// of compressions that never finished (whose rolled files are then compressed again). Holds the lock.
+    /// </summary>
     internal void Housekeep()
     {
+        RemoveLeftoverTemporaries();
         var expiry = _clock.GetUtcNow().UtcDateTime.AddDays(-_rotation.RetentionDays);
         foreach (var file in _names.Existing().ToList())
         {
@@ -90,6 +97,52 @@ internal sealed class RollingLogFile : IDisposable
                 Compress(file);
             }
         }
+    }
+
+    /// <summary>
+    /// For callers outside the write path (retention): takes the lock, removes left-over temporary compression outputs
+    /// and, when compression is on, compresses again the rolled files they were made from. Returns the paths removed;
+    /// with <paramref name="dryRun"/> only finds them.
+    /// </summary>
+    internal IReadOnlyList<string> CleanUpInterruptedCompressions(bool dryRun)
+    {
+        if (dryRun)
+        {
+            return [.. _names.LeftoverTemporaries(_clock.GetUtcNow().UtcDateTime, TemporaryStaleAfter).Select(f => f.FullName)];
+        }
+
+        _lock.Enter();
+        try
+        {
+            var removed = RemoveLeftoverTemporaries();
+            foreach (var original in removed.Select(t => new FileInfo(RolledFileNames.OriginalOf(new FileInfo(t)))))
+            {
+                if (_rotation.Compression && original.Exists)
+                {
+                    Compress(original);
+                }
+            }
+
+            return removed;
+        }
+        finally
+        {
+            _lock.Exit();
+        }
+    }
+
+    private List<string> RemoveLeftoverTemporaries()
+    {
+        var removed = new List<string>();
+        foreach (var temporary in _names.LeftoverTemporaries(_clock.GetUtcNow().UtcDateTime, TemporaryStaleAfter))
+        {
+            if (TryDelete(temporary.FullName))
+            {
+                removed.Add(temporary.FullName);
+            }
+        }
+
+        return removed;
     }
 
     private bool PeriodEnded(FileInfo info) =>
@@ -106,12 +159,19 @@ internal sealed class RollingLogFile : IDisposable
     private static void Compress(FileInfo file)
     {
         var target = file.FullName + ".gz";
-        var temporary = target + "." + Environment.ProcessId + ".tmp";
-        using (var source = file.OpenRead())
-        using (var output = File.Create(temporary))
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest))
+        var temporary = RolledFileNames.TemporaryOf(target);
+        try
         {
+            using var source = file.OpenRead();
+            using var output = File.Create(temporary);
+            using var gzip = new GZipStream(output, CompressionLevel.Fastest);
             source.CopyTo(gzip);
+        }
+        catch
+        {
+            // A failed compression (disk full) leaves no partial output behind; the next housekeeping tries again.
+            TryDelete(temporary);
+            throw;
         }
 
         // Keep the rolled file's age so that retention counts from when it was written, not compressed.
@@ -120,15 +180,17 @@ internal sealed class RollingLogFile : IDisposable
         File.Delete(file.FullName);
     }
 
-    private static void TryDelete(string path)
+    private static bool TryDelete(string path)
     {
         try
         {
             File.Delete(path);
+            return true;
         }
         catch (IOException)
         {
             // Another reader holds it open; the next housekeeping pass deletes it.
+            return false;
         }
     }
 

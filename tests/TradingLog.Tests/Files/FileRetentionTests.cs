@@ -58,4 +58,33 @@ public sealed class FileRetentionTests : IDisposable
         Assert.Equal([file], result.Deleted);
         Assert.True(File.Exists(file));
     }
+    [Fact]
+    public void CleanupRemovesTemporaryCompressionOutputsOfGoneOrOldWritersAndCompressesTheirFilesAgain()
+    {
+        var settings = new TradingLogSettings();
+        var dead = RollingLogFileTests.DeadProcessId();
+        var me = Environment.ProcessId;
+        Aged("logs/trading.log", 0);
+        var interrupted = Aged("logs/trading.2026-11-25.log", 2);
+        Aged($"logs/trading.2026-11-25.log.gz.{dead}.tmp", 2);
+        Aged($"logs/archive/trading.2026-11-01.log.gz.{dead}.tmp", 0);
+        var old = _folder.Write($"logs/errors.2026-11-26.log.gz.{me}.tmp", "partial");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-2));
+        var inProgress = _folder.Write($"logs/trading.2026-11-27.log.gz.{me}.tmp", "a compression still running");
+
+        var dryRun = FileRetention.Apply(settings, _folder.Path, DateTimeOffset.UtcNow, dryRun: true);
+        Assert.Equal(3, dryRun.Deleted.Count);
+        Assert.Equal(6, Directory.GetFiles(_folder["logs"], "*", SearchOption.AllDirectories).Length);
+
+        var result = FileRetention.Apply(settings, _folder.Path, DateTimeOffset.UtcNow, dryRun: false);
+
+        Assert.Equal(3, result.Deleted.Count);
+        Assert.Empty(result.Archived);
+        Assert.Equal(
+            ["trading.2026-11-25.log.gz", $"trading.2026-11-27.log.gz.{me}.tmp", "trading.log"],
+            Directory.GetFiles(_folder["logs"], "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.False(File.Exists(interrupted));
+        Assert.True(File.GetLastWriteTimeUtc(_folder["logs/trading.2026-11-25.log.gz"]) < DateTime.UtcNow.AddDays(-1));
+        Assert.Equal("a compression still running", File.ReadAllText(inProgress));
+    }
 }

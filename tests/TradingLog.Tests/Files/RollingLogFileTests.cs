@@ -137,4 +137,36 @@ public sealed class RollingLogFileTests : IDisposable
         file.Append(Lines(1, "again"), out _);
         Assert.Equal("again 0\n", File.ReadAllText(_folder["logs/trading.log"]));
     }
+    /// <summary>The process ID of a real process that has ended: what a crash during compression leaves in a temporary name.</summary>
+    internal static int DeadProcessId()
+    {
+        using var process = System.Diagnostics.Process.Start("true")!;
+        process.WaitForExit();
+        return process.Id;
+    }
+
+    [Fact]
+    public void HousekeepingAfterARollRemovesTemporaryCompressionOutputsOfGoneOrOldWritersAndCompressesTheirFilesAgain()
+    {
+        var dead = DeadProcessId();
+        var me = Environment.ProcessId;
+        var interrupted = _folder.Write("logs/trading.2026-11-20.log", "interrupted\n");
+        File.SetLastWriteTimeUtc(interrupted, DateTime.UtcNow.AddDays(-2));
+        _folder.Write($"logs/trading.2026-11-20.log.gz.{dead}.tmp", "partial");
+        var old = _folder.Write($"logs/trading.2026-11-21.log.gz.{me}.tmp", "partial, two hours old");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddHours(-2));
+        var inProgress = _folder.Write($"logs/trading.2026-11-22.log.gz.{me}.tmp", "a compression still running");
+        _folder.Write("logs/notes.tmp", "not ours");
+        var active = _folder.Write("logs/trading.log", "from yesterday\n");
+        File.SetLastWriteTime(active, DateTime.Now.AddDays(-1));
+        using var file = new RollingLogFile(active, new RotationSettings { Compression = true });
+
+        file.Append(Lines(1, "today"), out _);
+
+        var yesterday = DateTime.Now.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string[] left = ["trading.2026-11-20.log.gz", $"trading.2026-11-22.log.gz.{me}.tmp", $"trading.{yesterday}.log.gz", "notes.tmp", "trading.log"];
+        Assert.Equal(left.Order(StringComparer.Ordinal), Directory.GetFiles(_folder["logs"]).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Assert.Equal("interrupted\n", ReadText(_folder["logs/trading.2026-11-20.log.gz"]));
+        Assert.Equal("a compression still running", File.ReadAllText(inProgress));
+    }
 }

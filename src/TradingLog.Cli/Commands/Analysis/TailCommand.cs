@@ -1,9 +1,11 @@
 using System.ComponentModel;
 using System.Text.Json;
+using Npgsql;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
 using TradingLog.Configuration;
+using TradingLog.PostgreSql.Server;
 
 namespace TradingLog.Cli.Commands.Analysis;
 
@@ -86,27 +88,82 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                 stop.Cancel();
             };
             var last = newest.Count > 0 ? (long)newest[^1]["id"]! : 0L;
+            NpgsqlDataSource? following = null;
+            var lost = false;
+            var pause = PollInterval;
             try
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    await Task.Delay(500, stop.Token);
-                    var fresh = await AnalysisDatabase.QueryAsync(dataSource,
-                        $"SELECT id, timestamp, service, level, event_type, message FROM system_logs WHERE {filter} AND id > $5 ORDER BY id LIMIT 1000",
-                        stop.Token, [.. parameters, last]);
-                    Print(settings.Json, fresh);
-                    if (fresh.Count > 0)
+                    await Task.Delay(pause, stop.Token);
+                    try
                     {
-                        last = (long)fresh[^1]["id"]!;
+                        // After a loss the database is resolved again: the embedded server may come back on another port.
+                        following ??= lost ? (await AnalysisDatabase.OpenAsync(settings, settings.Service, stop.Token, migrate: false)).DataSource : dataSource;
+                        var fresh = await AnalysisDatabase.QueryAsync(following,
+                            $"SELECT id, timestamp, service, level, event_type, message FROM system_logs WHERE {filter} AND id > $5 ORDER BY id LIMIT 1000",
+                            stop.Token, [.. parameters, last]);
+                        if (lost)
+                        {
+                            Notices.Write("reconnected to the database; following again.");
+                            lost = false;
+                            pause = PollInterval;
+                        }
+
+                        Print(settings.Json, fresh);
+                        if (fresh.Count > 0)
+                        {
+                            last = (long)fresh[^1]["id"]!;
+                        }
+                    }
+                    catch (Exception e) when (!stop.IsCancellationRequested && IsConnectionLoss(e))
+                    {
+                        // Said once per loss, however long the database stays away; polling goes on with a growing pause.
+                        if (!lost)
+                        {
+                            Notices.Write($"lost the connection to the database ({SecretMasker.MaskConnectionString(e.Message)}); reconnecting until it answers again (Ctrl-C stops).");
+                            lost = true;
+                        }
+
+                        if (following is not null && following != dataSource)
+                        {
+                            await following.DisposeAsync();
+                        }
+
+                        following = null;
+                        pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxReconnectPause.Ticks));
                     }
                 }
             }
             catch (OperationCanceledException)
             {
             }
+            finally
+            {
+                if (following is not null && following != dataSource)
+                {
+                    await following.DisposeAsync();
+                }
+            }
 
             return ExitCodes.Success;
         });
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxReconnectPause = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Whether <paramref name="e"/> means the connection was lost or cannot be made now, so following may go on once the
+    /// server answers again: the server shut down or restarted (57P01-57P03), the backend was terminated, the network or
+    /// socket failed, a connection timed out, the embedded server is not running, or it came back with new credentials.
+    /// </summary>
+    internal static bool IsConnectionLoss(Exception e) => e switch
+    {
+        PostgresException p => p.SqlState.StartsWith("08", StringComparison.Ordinal) || p.SqlState.StartsWith("57P", StringComparison.Ordinal)
+            || p.SqlState is PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.InvalidPassword,
+        NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException or EmbeddedServerException => true,
+        _ => e.InnerException is { } inner && IsConnectionLoss(inner),
+    };
 
     private void Print(bool json, List<Dictionary<string, object?>> rows)
     {

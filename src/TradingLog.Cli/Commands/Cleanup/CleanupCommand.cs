@@ -18,13 +18,16 @@ internal sealed class CleanupCommand(IAnsiConsole console) : AsyncCommand<Cleanu
         {
             var loaded = settings.Load();
             var directory = Directory.GetCurrentDirectory();
-            var database = await LogDatabase.ConnectAsync(loaded.Settings, directory, cancellationToken);
+            // A real cleanup starts the embedded server if it must (and says so); a dry run only reads, and starts nothing.
+            var database = settings.DryRun
+                ? await LogDatabase.ConnectRunningAsync(loaded.Settings, directory, cancellationToken)
+                : await LogDatabase.ConnectAsync(loaded.Settings, directory, Notices.Write, cancellationToken);
             loaded.Settings.Console.Enabled = false;
             await using var logging = TradingLogging.Configure("maintenance", o =>
             {
                 o.Settings = loaded.Settings;
                 o.WorkingDirectory = directory;
-                o.UsePostgreSql();
+                o.Extensions.Add(new PostgreSqlExtension { Connect = (_, _) => Task.FromResult(database) });
             });
             var runner = new CleanupRunner(database, loaded.Settings, directory, logging.Logger.ForContext<CleanupRunner>());
             var request = new CleanupRequest { AsOf = settings.ParsedAsOf, DryRun = settings.DryRun };

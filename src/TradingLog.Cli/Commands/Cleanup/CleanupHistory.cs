@@ -16,7 +16,7 @@ internal static class CleanupHistory
         CommandErrors.RunAsync(async () =>
         {
             var loaded = settings.Load();
-            var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
+            var database = await LogDatabase.ConnectRunningAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
             await database.MigrateAsync(cancellationToken);
             var runs = await MaintenanceRuns.RecentAsync(database.ReaderConnectionString, settings.Limit, cancellationToken);
             if (settings.Json)

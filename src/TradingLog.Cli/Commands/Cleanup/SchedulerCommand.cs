@@ -16,13 +16,13 @@ internal sealed class SchedulerCommand(IAnsiConsole console) : AsyncCommand<Data
         {
             var loaded = settings.Load();
             var directory = Directory.GetCurrentDirectory();
-            var database = await LogDatabase.ConnectAsync(loaded.Settings, directory, cancellationToken);
+            var database = await LogDatabase.ConnectAsync(loaded.Settings, directory, Notices.Write, cancellationToken);
             await using var logging = TradingLogging.Configure("maintenance", o =>
             {
                 o.Settings = loaded.Settings;
                 o.WorkingDirectory = directory;
                 o.FlushOnTermination = false;
-                o.UsePostgreSql();
+                o.Extensions.Add(new PostgreSqlExtension { Connect = (_, _) => Task.FromResult(database) });
             });
             var runner = new CleanupRunner(database, loaded.Settings, directory, logging.Logger.ForContext<CleanupScheduler>());
             var schedule = new CleanupSchedule(loaded.Settings.Retention.CleanupSchedule, loaded.Settings.Retention.CleanupTimeZone);

@@ -16,7 +16,7 @@ internal sealed class DbMigrateCommand(IAnsiConsole console) : AsyncCommand<Data
             var loaded = settings.Load();
             var applied = await console.Status().StartAsync("Migrating the log store…", async _ =>
             {
-                var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
+                var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), Notices.Write, cancellationToken);
                 return await database.MigrateAsync(cancellationToken);
             });
             if (settings.Json)

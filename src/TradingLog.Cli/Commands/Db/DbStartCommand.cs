@@ -20,7 +20,7 @@ internal sealed class DbStartCommand(IAnsiConsole console) : AsyncCommand<Databa
             }
 
             var info = await console.Status().StartAsync("Starting the embedded PostgreSQL server…",
-                _ => new EmbeddedPostgres(loaded.Settings.Database.DataDirectory).StartAsync(cancellationToken));
+                _ => new EmbeddedPostgres(loaded.Settings.Database.DataDirectory, Notices.Write).StartAsync(cancellationToken));
             DbStatusCommand.Print(console, info, settings.Json);
             return ExitCodes.Success;
         });

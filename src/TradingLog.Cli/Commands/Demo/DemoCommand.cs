@@ -25,7 +25,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             var directory = Directory.GetCurrentDirectory();
             var database = await console.Status().StartAsync("Preparing the log store…", async _ =>
             {
-                var db = await LogDatabase.ConnectAsync(loaded.Settings, directory, cancellationToken);
+                var db = await LogDatabase.ConnectAsync(loaded.Settings, directory, Notices.Write, cancellationToken);
                 await db.MigrateAsync(cancellationToken);
                 return db;
             });

@@ -18,6 +18,7 @@ public sealed class CleanupCommandTests : IDisposable
     [Fact]
     public void DryRunChangesNothingThenARunIsRecordedAndListed()
     {
+        Assert.Equal(0, Tradelog.Run(_folder.Path, null, "db", "start").ExitCode);
         var old = Path.Combine(_folder.Path, "logs", "trading.2026-01-01.log");
         _folder.Write("logs/trading.2026-01-01.log", "an old line\n");
         File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-45));
@@ -42,6 +43,27 @@ public sealed class CleanupCommandTests : IDisposable
         var runs = JsonDocument.Parse(history.Output).RootElement.EnumerateArray().ToList();
         Assert.Equal(2, runs.Count);
         Assert.All(runs, r => Assert.Equal("succeeded", r.GetProperty("Status").GetString()));
+    }
+
+    [Fact]
+    public async Task DryRunAndHistoryLeaveAStoppedServerStoppedWhileARealRunStartsItAndSaysSo()
+    {
+        Assert.Equal(0, Tradelog.Run(_folder.Path, null, "db", "start").ExitCode);
+        Assert.Equal(0, Tradelog.Run(_folder.Path, null, "db", "stop").ExitCode);
+
+        foreach (var args in new[] { new[] { "cleanup", "--dry-run", "--json" }, ["cleanup", "history", "--json"] })
+        {
+            var readOnly = Tradelog.Run(_folder.Path, null, args);
+            Assert.Equal(1, readOnly.ExitCode);
+            Assert.Contains("'tradelog db start'", readOnly.Error);
+            Assert.False(await EmbeddedStore.IsRunningAsync(_folder.Path));
+        }
+
+        var run = Tradelog.Run(_folder.Path, null, "cleanup", "--json");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"Started the embedded PostgreSQL server in {EmbeddedStore.DataDirectory(_folder.Path)} on port ", run.Error);
+        Assert.Equal("succeeded", Json(run).GetProperty("status").GetString());
+        Assert.True(await EmbeddedStore.IsRunningAsync(_folder.Path));
     }
 
     [Theory]

@@ -46,6 +46,85 @@ public sealed class DbCommandsTests : IDisposable
         Assert.False(JsonDocument.Parse(stopped.Output).RootElement.GetProperty("running").GetBoolean());
     }
 
+    private const int Rows = 70;
+
+    /// <summary>Starts the folder's embedded server with <c>db start</c>, logs <see cref="Rows"/> events into it and stops it with <c>db stop</c>.</summary>
+    private async Task StoppedServerWithRowsAsync()
+    {
+        var start = Tradelog.Run(_folder.Path, null, "db", "start");
+        Assert.True(start.ExitCode == 0, start.Error + start.Output);
+        EmbeddedStore.Log(_folder.Path, "execution", log =>
+        {
+            for (var i = 0; i < Rows; i++)
+            {
+                log.Info("order {N} placed", i);
+            }
+        });
+        Assert.Equal(Rows, await EmbeddedStore.CountAsync(_folder.Path, "SELECT count(*) FROM system_logs"));
+        Assert.Equal(0, Tradelog.Run(_folder.Path, null, "db", "stop").ExitCode);
+    }
+
+    [Theory]
+    [InlineData("missing", "was missing")]
+    [InlineData("empty", "is empty")]
+    [InlineData("truncated", "is not valid JSON")]
+    public async Task DbStartRebuildsALostStateFileAndKeepsEveryRow(string damage, string said)
+    {
+        await StoppedServerWithRowsAsync();
+        var state = EmbeddedStore.StateFile(_folder.Path);
+        switch (damage)
+        {
+            case "missing":
+                File.Move(state, Path.Combine(_folder.Path, "tradelog.json.moved-away"));
+                break;
+            case "empty":
+                File.WriteAllBytes(state, []);
+                break;
+            default:
+                File.WriteAllText(state, File.ReadAllText(state)[..10]);
+                break;
+        }
+
+        var start = Tradelog.Run(_folder.Path, null, "db", "start", "--json");
+
+        Assert.True(start.ExitCode == 0, start.Error + start.Output);
+        Assert.Contains($"state file {state} {said}", start.Error);
+        Assert.Contains("Rebuilt it from the cluster", start.Error);
+        Assert.Equal(Rows, await EmbeddedStore.CountAsync(_folder.Path, "SELECT count(*) FROM system_logs WHERE message LIKE 'order % placed'"));
+    }
+
+    [Fact]
+    public async Task ADirectoryInPlaceOfTheStateFileIsAFailureThatNamesItAndKeepsTheCluster()
+    {
+        await StoppedServerWithRowsAsync();
+        var state = EmbeddedStore.StateFile(_folder.Path);
+        File.Delete(state);
+        Directory.CreateDirectory(state);
+
+        var start = Tradelog.Run(_folder.Path, null, "db", "start");
+        var status = Tradelog.Run(_folder.Path, null, "db", "status");
+
+        Assert.Equal(1, start.ExitCode);
+        Assert.Contains($"state file {state} is a directory", start.Error);
+        Assert.Contains("move it out of the way", start.Error);
+        Assert.Equal(1, status.ExitCode);
+        Assert.Contains($"state file {state} is a directory", status.Error);
+        Assert.True(File.Exists(Path.Combine(EmbeddedStore.DataDirectory(_folder.Path), "PG_VERSION")));
+        Directory.Delete(state);
+    }
+
+    [Fact]
+    public async Task DbMigrateStartsAStoppedServerAndSaysSo()
+    {
+        await StoppedServerWithRowsAsync();
+
+        var migrate = Tradelog.Run(_folder.Path, null, "db", "migrate");
+
+        Assert.True(migrate.ExitCode == 0, migrate.Error);
+        Assert.Contains($"Started the embedded PostgreSQL server in {EmbeddedStore.DataDirectory(_folder.Path)} on port ", migrate.Error);
+        Assert.True(await EmbeddedStore.IsRunningAsync(_folder.Path));
+    }
+
     [Fact]
     public void UnreachableConfiguredServerIsAClearFailure()
     {
