@@ -74,7 +74,7 @@ public sealed class FileRetentionTests : IDisposable
 
         var dryRun = FileRetention.Apply(settings, _folder.Path, DateTimeOffset.UtcNow, dryRun: true);
         Assert.Equal(3, dryRun.Deleted.Count);
-        Assert.Equal(6, Directory.GetFiles(_folder["logs"], "*", SearchOption.AllDirectories).Length);
+        Assert.Equal(6, LogFiles().Length);
 
         var result = FileRetention.Apply(settings, _folder.Path, DateTimeOffset.UtcNow, dryRun: false);
 
@@ -82,9 +82,13 @@ public sealed class FileRetentionTests : IDisposable
         Assert.Empty(result.Archived);
         Assert.Equal(
             ["trading.2026-11-25.log.gz", $"trading.2026-11-27.log.gz.{me}.tmp", "trading.log"],
-            Directory.GetFiles(_folder["logs"], "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+            LogFiles().Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.False(File.Exists(interrupted));
         Assert.True(File.GetLastWriteTimeUtc(_folder["logs/trading.2026-11-25.log.gz"]) < DateTime.UtcNow.AddDays(-1));
         Assert.Equal("a compression still running", File.ReadAllText(inProgress));
     }
+
+    /// <summary>Every file under logs/, without the hidden cross-process lock files (<c>.trading.log.lock</c>).</summary>
+    private string[] LogFiles() =>
+        Directory.GetFiles(_folder["logs"], "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray();
 }

@@ -165,7 +165,7 @@ public sealed class RollingLogFileTests : IDisposable
 
         var yesterday = DateTime.Now.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         string[] left = ["trading.2026-11-20.log.gz", $"trading.2026-11-22.log.gz.{me}.tmp", $"trading.{yesterday}.log.gz", "notes.tmp", "trading.log"];
-        Assert.Equal(left.Order(StringComparer.Ordinal), Directory.GetFiles(_folder["logs"]).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
+        Assert.Equal(left.Order(StringComparer.Ordinal), LogFiles(_folder["logs"]).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal));
         Assert.Equal("interrupted\n", ReadText(_folder["logs/trading.2026-11-20.log.gz"]));
         Assert.Equal("a compression still running", File.ReadAllText(inProgress));
     }
