@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
+using TradingLog.PostgreSql;
+using TradingLog.PostgreSql.Queries;
 using Spectre.Console;
 using TradingLog.Cli.Infrastructure;
 using TradingLog.Configuration;
@@ -55,20 +57,22 @@ internal sealed class DemoReport
 
     public long TotalEvents => Services.Sum(s => s.Levels.Values.Sum());
 
-    public static async Task<DemoReport> BuildAsync(string connectionString, string runId, IReadOnlyList<ServiceSummary> services, TimeSpan elapsed, CancellationToken cancellationToken)
+    public static async Task<DemoReport> BuildAsync(LogDatabase database, string runId, IReadOnlyList<ServiceSummary> services, TimeSpan elapsed,
+        CancellationToken cancellationToken)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var prefix = $"trade_{runId}_%";
+        await using var queries = LogQueries.Open(database, "tradelog-demo");
+        var prefix = $"trade_{runId}_";
         var stored = new Dictionary<string, long>
         {
-            ["system_logs"] = await CountAsync(dataSource, "SELECT count(*) FROM system_logs WHERE metadata->'properties'->>'RunId' = $1", runId, cancellationToken),
-            ["trading_logs"] = await CountAsync(dataSource, "SELECT count(*) FROM trading_logs WHERE trade_id LIKE $1", prefix, cancellationToken),
-            ["performance_logs"] = await CountAsync(dataSource, "SELECT count(*) FROM performance_logs WHERE metadata->'properties'->>'RunId' = $1", runId, cancellationToken),
+            ["system_logs"] = await queries.CountAsync(new LogFilter { PropertyName = "RunId", PropertyValue = runId }, cancellationToken),
+            ["trading_logs"] = await queries.CountTradesAsync(prefix, cancellationToken),
+            ["performance_logs"] = await queries.CountPerformanceAsync("RunId", runId, cancellationToken),
         };
-        var sample = (await AnalysisDatabase.QueryAsync(dataSource,
-            "SELECT trade_id FROM trading_logs WHERE trade_id LIKE $1 AND status = 'FILLED' ORDER BY timestamp LIMIT 1", cancellationToken, prefix))
-            .Select(r => (string?)r["trade_id"]).FirstOrDefault();
+        var sample = (await queries.TradesByIdPrefixAsync(prefix, 1000, cancellationToken)).FirstOrDefault(t => t.Status == "FILLED")?.TradeId;
 
+        // The design's three analysis queries, as the design writes them (the first with this run's trade in place of
+        // 'trade_12345'): the demo shows that they run verbatim, so they do not go through the read side.
+        await using var dataSource = NpgsqlDataSource.Create(database.ReaderConnectionString);
         // The design's three analysis queries; the first with this run's trade in place of 'trade_12345'.
         var trace = await AnalysisDatabase.QueryAsync(dataSource, """
             SELECT * FROM system_logs 
@@ -165,13 +169,6 @@ internal sealed class DemoReport
         log_files = Services.ToDictionary(s => s.Service, s => s.LogFile),
         unwritable_files = UnwritableFiles,
     }, new JsonSerializerOptions { WriteIndented = true });
-
-    private static async Task<long> CountAsync(NpgsqlDataSource dataSource, string sql, string parameter, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -1,14 +1,19 @@
 using Npgsql;
 using TradingLog.Configuration;
 using TradingLog.PostgreSql;
+using TradingLog.PostgreSql.Queries;
 
 namespace TradingLog.Cli.Infrastructure;
 
-/// <summary>Opens the log store for the analysis commands, through the reader role when one is configured; parameterised SQL only.</summary>
+/// <summary>
+/// Opens the read side (<see cref="LogQueries"/>) for the analysis commands, through the reader role when one is
+/// configured. Reading never starts the embedded server and never migrates: a stopped server or a database without the
+/// log tables is an error that says what to run.
+/// </summary>
 internal static class AnalysisDatabase
 {
-    public static async Task<(TradingLogSettings Settings, NpgsqlDataSource DataSource)> OpenAsync(DatabaseCommandSettings options, string? service, CancellationToken cancellationToken,
-        bool migrate = true)
+    public static async Task<(TradingLogSettings Settings, LogQueries Queries)> OpenAsync(DatabaseCommandSettings options, string? service,
+        CancellationToken cancellationToken)
     {
         var loaded = TradingLogConfiguration.Load(options.ToOptions());
         if (service is not null && !loaded.Settings.Services.ContainsKey(TradingLogSettings.NormalizeServiceName(service)))
@@ -17,16 +22,34 @@ internal static class AnalysisDatabase
                 $"--service: unknown service '{service}'; known services are {string.Join(", ", loaded.Settings.Services.Keys.Order(StringComparer.Ordinal))}");
         }
 
-        // Reading never starts the embedded server: a stopped one is an error that says how to start it.
         var database = await LogDatabase.ConnectRunningAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
-        if (migrate && (database.Embedded is not null || loaded.Settings.Database.ReaderConnectionString is null))
+        var queries = LogQueries.Open(database, "tradelog-cli");
+        try
         {
-            await database.MigrateAsync(cancellationToken);
+            await EnsureTablesAsync(database, loaded.Settings.Database.ActiveTable, cancellationToken);
+        }
+        catch
+        {
+            await queries.DisposeAsync();
+            throw;
         }
 
-        return (loaded.Settings, LogDatabase.CreateDataSource(database.ReaderConnectionString, "tradelog-cli"));
+        return (loaded.Settings, queries);
     }
 
+    private static async Task EnsureTablesAsync(LogDatabase database, string activeTable, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(database.ReaderConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection) { Parameters = { new() { Value = activeTable } } };
+        if (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+        {
+            throw new TradingLogConfigurationException(
+                $"the database has no {activeTable} table yet: run 'tradelog db migrate' (a service creates it too, when it first logs)");
+        }
+    }
+
+    /// <summary>Runs SQL given verbatim (the design's own queries, which the demo shows as written) and returns untyped rows.</summary>
     public static async Task<List<Dictionary<string, object?>>> QueryAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken, params object?[] parameters)
     {
         await using var command = dataSource.CreateCommand(sql);

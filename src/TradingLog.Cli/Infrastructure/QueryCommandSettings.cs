@@ -17,6 +17,13 @@ internal class QueryCommandSettings : DatabaseCommandSettings
 
     public TimeSpan Window => Since.TryParse(SinceText, out var window) ? window : TimeSpan.FromDays(1);
 
+    /// <summary>The service, normalised (<c>risk_management</c>), or null for all.</summary>
+    public string? ServiceName => Service is null ? null : TradingLog.Configuration.TradingLogSettings.NormalizeServiceName(Service);
+
+    /// <summary>The read side's filter for these options: the window, and the service if one is given.</summary>
+    public TradingLog.PostgreSql.Queries.LogFilter Filter() =>
+        TradingLog.PostgreSql.Queries.LogFilter.Since(Window) with { Services = ServiceName is { } name ? [name] : null };
+
     public override ValidationResult Validate() =>
         !Since.TryParse(SinceText, out _) ? ValidationResult.Error(Since.Error(SinceText)) : base.Validate();
 }

@@ -7,6 +7,21 @@ namespace TradingLog.Cli.Infrastructure;
 /// <summary>Writes query results as a Spectre table or, with --json, as a JSON array of objects.</summary>
 internal static class ResultWriter
 {
+    /// <summary>How typed rows are written with --json: snake_case names, as the columns they come from.</summary>
+    public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Typed rows: a table of <paramref name="columns"/>, or with --json the rows themselves as a JSON array.</summary>
+    public static void Write<T>(IAnsiConsole console, bool json, string title, IReadOnlyList<T> rows, params (string Name, Func<T, object?> Value)[] columns)
+    {
+        if (json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(rows, Json));
+            return;
+        }
+
+        Write(console, false, title, [.. rows.Select(r => columns.ToDictionary(c => c.Name, c => c.Value(r)))], [.. columns.Select(c => c.Name)]);
+    }
+
     public static void Write(IAnsiConsole console, bool json, string title, IReadOnlyList<Dictionary<string, object?>> rows, params string[] columns)
     {
         if (json)

@@ -1,7 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
-using TradingLog.Configuration;
 
 namespace TradingLog.Cli.Commands.Analysis;
 
@@ -11,25 +10,13 @@ internal sealed class PerfCommand(IAnsiConsole console) : AsyncCommand<QueryComm
     public override Task<int> ExecuteAsync(CommandContext context, QueryCommandSettings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var (_, dataSource) = await AnalysisDatabase.OpenAsync(settings, settings.Service, cancellationToken);
-            await using var source = dataSource;
-            var service = settings.Service is null ? null : TradingLogSettings.NormalizeServiceName(settings.Service);
-            var rows = await console.Status().StartAsync("Computing percentiles…", _ => AnalysisDatabase.QueryAsync(dataSource, """
-                SELECT service, operation, count(*) AS calls,
-                       round(avg(execution_time_ms), 2) AS avg_ms,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY execution_time_ms) AS p50_ms,
-                       percentile_cont(0.95) WITHIN GROUP (ORDER BY execution_time_ms) AS p95_ms,
-                       percentile_cont(0.99) WITHIN GROUP (ORDER BY execution_time_ms) AS p99_ms,
-                       max(execution_time_ms) AS max_ms,
-                       round(avg(memory_usage_mb), 1) AS avg_memory_mb,
-                       round(avg(cpu_usage_percent), 2) AS avg_cpu_percent
-                FROM performance_logs
-                WHERE timestamp > now() - $1::interval AND ($2::text IS NULL OR service = $2)
-                GROUP BY service, operation
-                ORDER BY service, operation
-                """, cancellationToken, settings.Window, service));
+            var (_, queries) = await AnalysisDatabase.OpenAsync(settings, settings.Service, cancellationToken);
+            await using var read = queries;
+            var rows = await queries.PerformanceAsync(DateTimeOffset.UtcNow - settings.Window, settings.ServiceName, cancellationToken);
             ResultWriter.Write(console, settings.Json, $"Performance since {settings.SinceText}", rows,
-                "service", "operation", "calls", "avg_ms", "p50_ms", "p95_ms", "p99_ms", "max_ms", "avg_memory_mb", "avg_cpu_percent");
+                ("service", r => r.Service), ("operation", r => r.Operation), ("calls", r => r.Calls), ("avg_ms", r => r.AvgMs),
+                ("p50_ms", r => r.P50Ms), ("p95_ms", r => r.P95Ms), ("p99_ms", r => r.P99Ms), ("max_ms", r => r.MaxMs),
+                ("avg_memory_mb", r => r.AvgMemoryMb), ("avg_cpu_percent", r => r.AvgCpuPercent));
             return ExitCodes.Success;
         });
 }

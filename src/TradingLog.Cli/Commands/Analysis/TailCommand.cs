@@ -5,6 +5,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
 using TradingLog.Configuration;
+using TradingLog.PostgreSql.Queries;
 using TradingLog.PostgreSql.Server;
 
 namespace TradingLog.Cli.Commands.Analysis;
@@ -57,27 +58,21 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var (_, dataSource) = await AnalysisDatabase.OpenAsync(settings, settings.Service, cancellationToken);
-            await using var source = dataSource;
-            string[]? levels = null;
-            if (settings.Level is not null && LevelNames.TryParse(settings.Level, out var minimum))
+            var (_, opened) = await AnalysisDatabase.OpenAsync(settings, settings.Service, cancellationToken);
+            var filter = new LogFilter
             {
-                levels = [.. Enum.GetValues<Serilog.Events.LogEventLevel>().Where(l => l >= minimum).Select(LevelNames.ToName)];
-            }
+                Services = settings.Service is null ? null : [TradingLogSettings.NormalizeServiceName(settings.Service)],
+                MinimumLevel = settings.Level is not null && LevelNames.TryParse(settings.Level, out var minimum) ? minimum : null,
+                Category = settings.Category is null ? null : Enum.Parse<LogCategory>(settings.Category, ignoreCase: true),
+                Text = settings.Grep,
+            };
 
-            var service = settings.Service is null ? null : TradingLogSettings.NormalizeServiceName(settings.Service);
-            var category = settings.Category is null ? null : Enum.Parse<LogCategory>(settings.Category, ignoreCase: true).ToString();
-            const string filter = """
-                ($1::text IS NULL OR service = $1) AND ($2::text[] IS NULL OR level = ANY($2)) AND ($3::text IS NULL OR metadata->>'category' = $3)
-                AND ($4::text IS NULL OR message ILIKE '%' || $4 || '%')
-                """;
-            var parameters = new object?[] { service, levels, category, settings.Grep };
-            var newest = await AnalysisDatabase.QueryAsync(dataSource,
-                $"SELECT * FROM (SELECT id, timestamp, service, level, event_type, message FROM system_logs WHERE {filter} ORDER BY id DESC LIMIT $5) n ORDER BY id",
-                cancellationToken, [.. parameters, settings.Lines]);
-            Print(settings.Json, newest);
+            // The newest logs by time (not by row id, which interleaves services' batches), printed oldest first.
+            var newest = await opened.LogsAsync(filter, settings.Lines, cancellationToken: cancellationToken);
+            Print(settings.Json, [.. newest.Reverse()]);
             if (!settings.Follow)
             {
+                await opened.DisposeAsync();
                 return ExitCodes.Success;
             }
 
@@ -87,8 +82,8 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                 e.Cancel = true;
                 stop.Cancel();
             };
-            var last = newest.Count > 0 ? (long)newest[^1]["id"]! : 0L;
-            NpgsqlDataSource? following = null;
+            var last = newest.Count > 0 ? newest.Max(l => l.Id) : 0L;
+            LogQueries? following = opened;
             var lost = false;
             var pause = PollInterval;
             try
@@ -99,10 +94,8 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                     try
                     {
                         // After a loss the database is resolved again: the embedded server may come back on another port.
-                        following ??= lost ? (await AnalysisDatabase.OpenAsync(settings, settings.Service, stop.Token, migrate: false)).DataSource : dataSource;
-                        var fresh = await AnalysisDatabase.QueryAsync(following,
-                            $"SELECT id, timestamp, service, level, event_type, message FROM system_logs WHERE {filter} AND id > $5 ORDER BY id LIMIT 1000",
-                            stop.Token, [.. parameters, last]);
+                        following ??= (await AnalysisDatabase.OpenAsync(settings, settings.Service, stop.Token)).Queries;
+                        var fresh = await following.LogsAfterAsync(filter, last, 1000, stop.Token);
                         if (lost)
                         {
                             Notices.Write("reconnected to the database; following again.");
@@ -113,7 +106,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                         Print(settings.Json, fresh);
                         if (fresh.Count > 0)
                         {
-                            last = (long)fresh[^1]["id"]!;
+                            last = fresh[^1].Id;
                         }
                     }
                     catch (Exception e) when (!stop.IsCancellationRequested && IsConnectionLoss(e))
@@ -125,7 +118,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                             lost = true;
                         }
 
-                        if (following is not null && following != dataSource)
+                        if (following is not null)
                         {
                             await following.DisposeAsync();
                         }
@@ -140,7 +133,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
             }
             finally
             {
-                if (following is not null && following != dataSource)
+                if (following is not null)
                 {
                     await following.DisposeAsync();
                 }
@@ -165,19 +158,18 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
         _ => e.InnerException is { } inner && IsConnectionLoss(inner),
     };
 
-    private void Print(bool json, List<Dictionary<string, object?>> rows)
+    private void Print(bool json, IReadOnlyList<LogEntry> rows)
     {
         foreach (var row in rows)
         {
             if (json)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(row));
+                Console.Out.WriteLine(JsonSerializer.Serialize(row, ResultWriter.Json));
                 continue;
             }
 
-            var level = (string)row["level"]!;
-            var colour = level switch { "ERROR" or "CRITICAL" => "red", "WARNING" => "yellow", "DEBUG" => "blue", _ => "default" };
-            console.MarkupLine($"{ResultWriter.Format(row["timestamp"])} [{colour}]{level,-8}[/] {Markup.Escape((string)row["service"]!)}: {Markup.Escape(row["message"] as string ?? "")}");
+            var colour = row.Level switch { "ERROR" or "CRITICAL" => "red", "WARNING" => "yellow", "DEBUG" => "blue", _ => "default" };
+            console.MarkupLine($"{ResultWriter.Format(row.Timestamp)} [{colour}]{row.Level,-8}[/] {Markup.Escape(row.Service)}: {Markup.Escape(row.Message ?? "")}");
         }
     }
 }

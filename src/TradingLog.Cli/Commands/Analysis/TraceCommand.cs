@@ -3,7 +3,6 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
-using TradingLog.PostgreSql.Queries;
 
 namespace TradingLog.Cli.Commands.Analysis;
 
@@ -23,25 +22,21 @@ internal sealed class TraceCommand(IAnsiConsole console) : AsyncCommand<TraceCom
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var (_, dataSource) = await AnalysisDatabase.OpenAsync(settings, null, cancellationToken);
-            await using var source = dataSource;
-            var (logs, trades) = await console.Status().StartAsync("Tracing…", async _ =>
-            {
-                var logs = await AnalysisDatabase.QueryAsync(dataSource, TraceQueries.Logs, cancellationToken, settings.CorrelationId);
-                var trades = await AnalysisDatabase.QueryAsync(dataSource, TraceQueries.Trades, cancellationToken, settings.CorrelationId);
-                return (logs, trades);
-            });
-
+            var (_, queries) = await AnalysisDatabase.OpenAsync(settings, null, cancellationToken);
+            await using var read = queries;
+            var (logs, trades) = await queries.TraceAsync(settings.CorrelationId, cancellationToken);
             if (settings.Json)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { correlation_id = settings.CorrelationId, logs, trades }));
+                Console.Out.WriteLine(JsonSerializer.Serialize(new { correlation_id = settings.CorrelationId, logs, trades }, ResultWriter.Json));
                 return ExitCodes.Success;
             }
 
-            var services = logs.Select(l => l["service"]).Distinct().Count();
+            var services = logs.Select(l => l.Service).Distinct().Count();
             console.MarkupLine($"[bold]{Markup.Escape(settings.CorrelationId)}[/]: {logs.Count} logs from {services} services, {trades.Count} trade rows");
-            ResultWriter.Write(console, false, "Logs", logs, "timestamp", "service", "level", "event_type", "message");
-            ResultWriter.Write(console, false, "Trades", trades, "timestamp", "trade_id", "symbol", "side", "quantity", "price", "status", "error_message");
+            ResultWriter.Write(console, false, "Logs", logs, ("timestamp", l => l.Timestamp), ("service", l => l.Service), ("level", l => l.Level),
+                ("event_type", l => l.EventType), ("message", l => l.Message));
+            ResultWriter.Write(console, false, "Trades", trades, ("timestamp", t => t.Timestamp), ("trade_id", t => t.TradeId), ("symbol", t => t.Symbol),
+                ("side", t => t.Side), ("quantity", t => t.Quantity), ("price", t => t.Price), ("status", t => t.Status), ("error_message", t => t.ErrorMessage));
             return logs.Count + trades.Count == 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
 }

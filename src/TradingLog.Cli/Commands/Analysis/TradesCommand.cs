@@ -22,18 +22,20 @@ internal sealed class TradesCommand(IAnsiConsole console) : AsyncCommand<TradesC
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var (_, dataSource) = await AnalysisDatabase.OpenAsync(settings, null, cancellationToken);
-            await using var source = dataSource;
-            var rows = await console.Status().StartAsync("Querying trades…", _ => AnalysisDatabase.QueryAsync(dataSource, """
-                SELECT t.timestamp, t.trade_id, t.symbol, t.side, t.quantity, t.price, t.status, t.error_message, s.level, s.message
-                FROM trading_logs t
-                JOIN system_logs s ON t.trade_id = s.correlation_id
-                WHERE ($1::text IS NULL OR t.symbol = $1) AND t.timestamp > now() - $2::interval
-                ORDER BY t.timestamp DESC, s.timestamp
-                LIMIT $3
-                """, cancellationToken, settings.Symbol, settings.Window, settings.Limit));
+            var (_, queries) = await AnalysisDatabase.OpenAsync(settings, null, cancellationToken);
+            await using var read = queries;
+            var joined = await queries.TradesWithLogsAsync(DateTimeOffset.UtcNow - settings.Window, settings.Symbol, settings.Limit, cancellationToken);
+            // Flat rows: each log with its own time beside the trade's.
+            var rows = joined.Select(j => new TradeLogLine(j.Trade.Timestamp, j.Trade.TradeId, j.Trade.Symbol, j.Trade.Side, j.Trade.Quantity,
+                j.Trade.Price, j.Trade.Status, j.Trade.ErrorMessage, j.LogTimestamp, j.LogService, j.LogLevel, j.LogMessage)).ToList();
             ResultWriter.Write(console, settings.Json, $"Trades since {settings.SinceText}", rows,
-                "timestamp", "trade_id", "symbol", "side", "quantity", "price", "status", "level", "message");
+                ("timestamp", r => r.Timestamp), ("trade_id", r => r.TradeId), ("symbol", r => r.Symbol), ("side", r => r.Side),
+                ("quantity", r => r.Quantity), ("price", r => r.Price), ("status", r => r.Status), ("log_timestamp", r => r.LogTimestamp),
+                ("service", r => r.Service), ("level", r => r.Level), ("message", r => r.Message));
             return ExitCodes.Success;
         });
 }
+
+/// <summary>One line of <c>tradelog trades</c>: a trade and one of its logs.</summary>
+internal sealed record TradeLogLine(DateTimeOffset Timestamp, string? TradeId, string? Symbol, string? Side, decimal? Quantity, decimal? Price,
+    string? Status, string? ErrorMessage, DateTimeOffset LogTimestamp, string Service, string Level, string? Message);

@@ -82,7 +82,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 return ExitCodes.Failure;
             }
 
-            var report = await DemoReport.BuildAsync(database.ReaderConnectionString, runId, summaries, elapsed, cancellationToken);
+            var report = await DemoReport.BuildAsync(database, runId, summaries, elapsed, cancellationToken);
             report.Print(console, loaded.Settings);
             if (settings.SummaryJson is not null)
             {
