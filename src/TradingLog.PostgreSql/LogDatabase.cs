@@ -66,6 +66,24 @@ public sealed class LogDatabase
     }
 
     /// <summary>
+    /// For a service: a server must be named (<c>database.connection_string</c>), unless the embedded one is allowed
+    /// (<c>database.embedded_server</c>, or <paramref name="allowEmbedded"/>). A logging sink does not start database
+    /// servers as a side effect.
+    /// </summary>
+    /// <exception cref="TradingLogConfigurationException">Neither is the case; the message names the keys that fix it.</exception>
+    public static void EnsureServerNamed(TradingLogSettings settings, bool allowEmbedded = false)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Database.ConnectionString is null && !settings.Database.EmbeddedServer && !allowEmbedded)
+        {
+            throw new TradingLogConfigurationException(
+                "logging.database.connection_string: no PostgreSQL server is configured for storing events. Set " +
+                "database.connection_string (or TRADINGLOG_CONNECTION), or let TradingLog start its own server for development " +
+                "with database.embedded_server: true (on in the Development environment) or options.UseEmbeddedPostgreSql().");
+        }
+    }
+
+    /// <summary>
     /// Resolves the database for <paramref name="settings"/> without starting anything, for callers that only read:
     /// the configured server, or the embedded server if it is running.
     /// </summary>

@@ -37,7 +37,7 @@ internal static class DemoService
 
             o.Configuration.ConfigPath = options.Configuration.ConfigPath;
             o.Configuration.Environment = options.Configuration.Environment;
-            o.UsePostgreSql();
+            o.UseEmbeddedPostgreSql(); // the orchestrator started it; a configured server still wins
             o.ConfigureSerilog = c => c.Enrich.WithProperty("RunId", options.RunId).WriteTo.Sink(counter);
         });
         foreach (var service in DemoServiceNames.All)

@@ -12,8 +12,12 @@ namespace TradingLog.Cli.Infrastructure;
 /// </summary>
 internal static class AnalysisDatabase
 {
+    /// <param name="options">The command's options.</param>
+    /// <param name="service">The --service option, checked against the configured services.</param>
+    /// <param name="cancellationToken">Cancels the connection.</param>
+    /// <param name="requireTables">Fail when the log tables do not exist yet; a follower waits for them instead.</param>
     public static async Task<(TradingLogSettings Settings, LogQueries Queries)> OpenAsync(DatabaseCommandSettings options, string? service,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool requireTables = true)
     {
         var loaded = TradingLogConfiguration.Load(options.ToOptions());
         if (service is not null && !loaded.Settings.Services.ContainsKey(TradingLogSettings.NormalizeServiceName(service)))
@@ -24,6 +28,11 @@ internal static class AnalysisDatabase
 
         var database = await LogDatabase.ConnectRunningAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
         var queries = LogQueries.Open(database, "tradelog-cli");
+        if (!requireTables)
+        {
+            return (loaded.Settings, queries);
+        }
+
         try
         {
             await EnsureTablesAsync(database, loaded.Settings.Database.ActiveTable, cancellationToken);
@@ -44,8 +53,9 @@ internal static class AnalysisDatabase
         await using var command = new NpgsqlCommand("SELECT to_regclass($1) IS NOT NULL", connection) { Parameters = { new() { Value = activeTable } } };
         if (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
         {
-            throw new TradingLogConfigurationException(
-                $"the database has no {activeTable} table yet: run 'tradelog db migrate' (a service creates it too, when it first logs)");
+            throw new StoreNotReadyException(
+                $"the database has no {activeTable} table yet: nothing has been logged to it. Run 'tradelog db migrate' to create the tables " +
+                "(a service creates them too, when it first logs).");
         }
     }
 

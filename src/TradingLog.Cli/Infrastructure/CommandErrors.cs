@@ -18,6 +18,11 @@ internal static class CommandErrors
             await Console.Error.WriteLineAsync("tradelog: " + e.Message);
             return ExitCodes.BadInput;
         }
+        catch (StoreNotReadyException e)
+        {
+            await Console.Error.WriteLineAsync("tradelog: " + e.Message);
+            return ExitCodes.Failure;
+        }
         catch (EmbeddedServerException e)
         {
             await Console.Error.WriteLineAsync("tradelog: embedded PostgreSQL: " + e.Message);

@@ -13,6 +13,7 @@ internal sealed class CleanupHostedService(TradingLogHost host) : BackgroundServ
         var log = host.Logger.ForContext<CleanupHostedService>();
         try
         {
+            LogDatabase.EnsureServerNamed(settings);
             var database = await LogDatabase.ConnectAsync(settings, directory, stoppingToken);
             var runner = new CleanupRunner(database, settings, directory, log);
             var scheduler = new CleanupScheduler(new CleanupSchedule(settings.Retention.CleanupSchedule, settings.Retention.CleanupTimeZone),

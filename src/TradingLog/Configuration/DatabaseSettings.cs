@@ -53,6 +53,12 @@ public sealed class DatabaseSettings
     /// </summary>
     public static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Default: a service never starts TradingLog's embedded PostgreSQL as a side effect of logging; the CLI, the demo
+    /// and the Development environment (<c>config/logging.Development.yaml</c>) turn it on.
+    /// </summary>
+    public const bool DefaultEmbeddedServer = false;
+
     /// <summary>Default number of daily partitions created ahead of today.</summary>
     public const int DefaultPartitionDaysAhead = 7;
 
@@ -115,4 +121,11 @@ public sealed class DatabaseSettings
     /// (<c>database.shutdown_timeout</c>, 0 s to 10 min).
     /// </summary>
     public TimeSpan ShutdownTimeout { get; set; } = DefaultShutdownTimeout;
+
+    /// <summary>
+    /// Whether a service's database sink may start TradingLog's embedded server when no connection string is configured
+    /// (<c>database.embedded_server</c>). Off, a service that stores events in PostgreSQL must name a server, and
+    /// start-up says so.
+    /// </summary>
+    public bool EmbeddedServer { get; set; } = DefaultEmbeddedServer;
 }

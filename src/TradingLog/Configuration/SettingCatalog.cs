@@ -50,6 +50,7 @@ internal static class SettingCatalog
             Def("logging.database.queue_full_mode", SettingParsers.QueueMode, (s, v) => s.Database.QueueFullMode = (TradingLog.Pipeline.QueueFullMode)v!, s => s.Database.QueueFullMode.ToString().ToLowerInvariant()),
             Def("logging.database.max_message_length", SettingParsers.Int(256), (s, v) => s.Database.MaxMessageLength = (int)v!, s => Text(s.Database.MaxMessageLength)),
             Def("logging.database.partition_days_ahead", SettingParsers.Int(1), (s, v) => s.Database.PartitionDaysAhead = (int)v!, s => Text(s.Database.PartitionDaysAhead)),
+            Def("logging.database.embedded_server", SettingParsers.Bool, (s, v) => s.Database.EmbeddedServer = (bool)v!, s => Text(s.Database.EmbeddedServer)),
             Def("logging.database.write_timeout", SettingParsers.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(10)), (s, v) => s.Database.WriteTimeout = (TimeSpan)v!, s => SettingParsers.DurationText(s.Database.WriteTimeout)),
             Def("logging.database.shutdown_timeout", SettingParsers.Duration(TimeSpan.Zero, TimeSpan.FromMinutes(10)), (s, v) => s.Database.ShutdownTimeout = (TimeSpan)v!, s => SettingParsers.DurationText(s.Database.ShutdownTimeout)),
             Def(["logging.retention.active_days", "logging.retention.database_archive_after_days"], SettingParsers.Days, (s, v) => s.Retention.ActiveDays = (int)v!, s => Text(s.Retention.ActiveDays), flat: "DATABASE_ARCHIVE_AFTER_DAYS"),

@@ -25,7 +25,7 @@ public static class EmbeddedStore
         {
             o.Settings = settings;
             o.WorkingDirectory = folder;
-            o.UsePostgreSql();
+            o.UseEmbeddedPostgreSql();
         });
         write(host.Logger);
     }

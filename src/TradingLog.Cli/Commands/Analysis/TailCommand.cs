@@ -58,7 +58,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var (_, opened) = await AnalysisDatabase.OpenAsync(settings, settings.Service, cancellationToken);
+            var (_, opened) = await AnalysisDatabase.OpenAsync(settings, settings.Service, cancellationToken, requireTables: !settings.Follow);
             var filter = new LogFilter
             {
                 Services = settings.Service is null ? null : [TradingLogSettings.NormalizeServiceName(settings.Service)],
@@ -68,7 +68,18 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
             };
 
             // The newest logs by time (not by row id, which interleaves services' batches), printed oldest first.
-            var newest = await opened.LogsAsync(filter, settings.Lines, cancellationToken: cancellationToken);
+            IReadOnlyList<LogEntry> newest;
+            try
+            {
+                newest = await opened.LogsAsync(filter, settings.Lines, cancellationToken: cancellationToken);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable && settings.Follow)
+            {
+                // Following a store nothing has logged to yet: wait for the first service to create the tables.
+                Notices.Write("no logs are stored yet; waiting for the first (Ctrl-C stops).");
+                newest = [];
+            }
+
             Print(settings.Json, [.. newest.Reverse()]);
             if (!settings.Follow)
             {
@@ -94,7 +105,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                     try
                     {
                         // After a loss the database is resolved again: the embedded server may come back on another port.
-                        following ??= (await AnalysisDatabase.OpenAsync(settings, settings.Service, stop.Token)).Queries;
+                        following ??= (await AnalysisDatabase.OpenAsync(settings, settings.Service, stop.Token, requireTables: false)).Queries;
                         var fresh = await following.LogsAfterAsync(filter, last, 1000, stop.Token);
                         if (lost)
                         {
@@ -108,6 +119,10 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                         {
                             last = fresh[^1].Id;
                         }
+                    }
+                    catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+                    {
+                        // The tables do not exist yet: nothing to show until a service has logged.
                     }
                     catch (Exception e) when (!stop.IsCancellationRequested && IsConnectionLoss(e))
                     {

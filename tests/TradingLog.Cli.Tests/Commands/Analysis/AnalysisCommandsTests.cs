@@ -68,7 +68,7 @@ public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.
             {
                 o.Settings = settings;
                 o.WorkingDirectory = Folder.Path;
-                o.UsePostgreSql();
+                o.UseEmbeddedPostgreSql();
             });
             write(host.Logger);
         }
