@@ -100,9 +100,21 @@ public sealed class LogDatabase
     }
 
     /// <summary>Applies pending migrations and creates the partitions ahead; safe to call from several processes at once.</summary>
-    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Applies pending migrations, giving up on a connection that is not made within <paramref name="connectTimeout"/>
+    /// (a hung server): Npgsql's connection attempts observe their own timeout, not cancellation.
+    /// </summary>
+    internal async Task<IReadOnlyList<int>> MigrateAsync(TimeSpan? connectTimeout, CancellationToken cancellationToken)
     {
-        await using var dataSource = NpgsqlDataSource.Create(AdminConnectionString);
+        var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString);
+        if (connectTimeout is { } timeout)
+        {
+            builder.Timeout = Math.Max(1, (int)Math.Ceiling(timeout.TotalSeconds));
+        }
+
+        await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         return await SchemaMigrator.MigrateAsync(dataSource, Tables, PartitionDaysAhead, cancellationToken);
     }
 

@@ -149,7 +149,7 @@ public sealed class EmbeddedPostgres
     internal static async Task EnsureDatabaseAsync(EmbeddedServerInfo info, string database, CancellationToken cancellationToken)
     {
         // Unpooled: a pooled connection may belong to a server instance that has since been restarted.
-        var unpooled = new NpgsqlConnectionStringBuilder(info.ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+        var unpooled = new NpgsqlConnectionStringBuilder(info.ConnectionString("postgres")) { Pooling = false, Timeout = 5 }.ConnectionString;
         await using var connection = new NpgsqlConnection(unpooled);
         await connection.OpenAsync(cancellationToken);
         await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection) { Parameters = { new() { Value = database } } };

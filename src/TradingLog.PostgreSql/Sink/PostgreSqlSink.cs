@@ -3,6 +3,7 @@ using Serilog.Core;
 using Serilog.Events;
 using TradingLog.Diagnostics;
 using TradingLog.Performance;
+using TradingLog.Pipeline;
 using TradingLog.PostgreSql.Schema;
 
 namespace TradingLog.PostgreSql.Sink;
@@ -13,7 +14,7 @@ namespace TradingLog.PostgreSql.Sink;
 /// it there until the spool has been replayed, so order is kept. When PostgreSQL refuses a batch for its data, the batch
 /// is split to isolate the bad rows, which go to the dead-letter file; every good row is stored. Nothing is thrown.
 /// </summary>
-internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
+internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDisposable
 {
     // A refused connection costs the database nothing, and every second of waiting after it is back is a second of
     // logs kept from queries: retry at most 5 s apart (measured: a 30 s cap replayed 16 s after the restart).
@@ -26,6 +27,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     private readonly TradingLogHealth _health;
     private readonly SinkTimeouts _timeouts;
     private readonly CancellationTokenSource _deadline = new();
+    private readonly TaskCompletionSource _deadlinePassed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _deadlineArmed;
     private NpgsqlDataSource? _dataSource;
     private Task _inFlight = Task.CompletedTask;
@@ -41,6 +43,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     {
         _timeouts = timeouts ?? SinkTimeouts.Default;
         stopping.Register(ArmDeadline);
+        _deadline.Token.Register(() => _deadlinePassed.TrySetResult());
         _connect = connect;
         _encoder = encoder;
         _spool = spool;
@@ -92,7 +95,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
         await _inFlight;
         if (DateTime.UtcNow >= _retryAt && !_spool.IsEmpty && !_deadline.IsCancellationRequested)
         {
-            await ReplayAsync(_deadline.Token);
+            await WithinStopBoundAsync(ReplayAsync(_deadline.Token), fallback: false);
         }
     }
 
@@ -104,19 +107,62 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
         }
 
         // Past the stop bound, or while the database is away, batches go straight to the spool, in order.
-        if (_deadline.IsCancellationRequested || DateTime.UtcNow < _retryAt || !_spool.IsEmpty && !await ReplayAsync(_deadline.Token))
+        if (_deadline.IsCancellationRequested || DateTime.UtcNow < _retryAt
+            || !_spool.IsEmpty && !await WithinStopBoundAsync(ReplayAsync(_deadline.Token), fallback: false))
         {
             Spool(batch);
             return;
         }
 
-        await KeepPartitionsAheadAsync(_deadline.Token);
-        var unavailable = await WriteIsolatingAsync(batch, deduplicate: false, _deadline.Token);
+        await WithinStopBoundAsync(KeepPartitionsAheadAsync(_deadline.Token));
+        var write = WriteIsolatingAsync(batch, deduplicate: false, _deadline.Token);
+        if (await Task.WhenAny(write, _deadlinePassed.Task) != write)
+        {
+            // The stop bound passed while the write still waited: Npgsql's connection attempts observe their own timeout,
+            // not cancellation. The whole batch is spooled now; should the abandoned write still commit, its replay meets
+            // the (event_id, timestamp) unique index and goes the deduplicating way, so nothing is stored twice.
+            Observe(write);
+            StoppedInTime(batch);
+            Spool(batch);
+            return;
+        }
+
+        var unavailable = await write;
         if (unavailable.Count > 0)
         {
             Spool(unavailable);
         }
     }
+
+    /// <summary>
+    /// Waits for <paramref name="work"/> until the stop bound passes; then leaves it running unobserved and returns
+    /// <paramref name="fallback"/>. A replay left so keeps its spool claim, which the next start releases.
+    /// </summary>
+    private async Task<bool> WithinStopBoundAsync(Task<bool> work, bool fallback)
+    {
+        if (await Task.WhenAny(work, _deadlinePassed.Task) == work)
+        {
+            return await work;
+        }
+
+        Observe(work);
+        return fallback;
+    }
+
+    private async Task WithinStopBoundAsync(Task work)
+    {
+        if (await Task.WhenAny(work, _deadlinePassed.Task) == work)
+        {
+            await work;
+            return;
+        }
+
+        Observe(work);
+    }
+
+    /// <summary>Keeps an abandoned task's eventual failure from going unobserved.</summary>
+    private static void Observe(Task task) => task.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+        TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>How often a running sink makes sure the partitions ahead exist (a service may outlive them).</summary>
     internal static TimeSpan PartitionCheckInterval { get; set; } = TimeSpan.FromHours(1);
@@ -241,7 +287,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
         }
 
         var database = await _connect(cancellationToken);
-        await database.MigrateAsync(cancellationToken);
+        await database.MigrateAsync(_timeouts.Write, cancellationToken);
         _dataSource = LogDatabase.CreateDataSource(database.WriterConnectionString, LogDatabase.SinkApplicationName, maxPoolSize: 4,
             commandTimeout: _timeouts.Write);
         _writer = new CopyBatchWriter(_dataSource, database.Tables, _timeouts.Write);
@@ -288,6 +334,9 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
     /// its own, when it is disposed. When it passes, the write in flight is cancelled and its batch spooled, and every
     /// later batch goes to the spool without trying the database.
     /// </summary>
+    /// <inheritdoc />
+    public void BeginStop() => ArmDeadline();
+
     private void ArmDeadline()
     {
         if (Interlocked.Exchange(ref _deadlineArmed, 1) == 0)
@@ -306,10 +355,11 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IDisposable
         ArmDeadline();
         try
         {
-            _inFlight.GetAwaiter().GetResult();
+            // The batch in flight spools itself when the bound passes; the replay is left where it stands.
+            Task.WhenAny(_inFlight, _deadlinePassed.Task).GetAwaiter().GetResult();
             if (!_spool.IsEmpty && !_deadline.IsCancellationRequested)
             {
-                ReplayAsync(_deadline.Token).GetAwaiter().GetResult();
+                WithinStopBoundAsync(ReplayAsync(_deadline.Token), fallback: false).GetAwaiter().GetResult();
             }
         }
         catch (OperationCanceledException)

@@ -225,6 +225,15 @@ internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposab
         }
 
         _stopping = true;
+        try
+        {
+            (_sink as IStoppingSink)?.BeginStop();
+        }
+        catch (Exception e)
+        {
+            SelfLog.WriteLine("TradingLog: {0} failed to begin its stop: {1}", _sink.GetType().Name, e);
+        }
+
         _wake.Set();
         return true;
     }
