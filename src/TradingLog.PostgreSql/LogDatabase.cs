@@ -106,7 +106,7 @@ public sealed class LogDatabase
     /// Applies pending migrations, giving up on a connection that is not made within <paramref name="connectTimeout"/>
     /// (a hung server): Npgsql's connection attempts observe their own timeout, not cancellation.
     /// </summary>
-    internal async Task<IReadOnlyList<int>> MigrateAsync(TimeSpan? connectTimeout, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<int>> MigrateAsync(TimeSpan? connectTimeout, CancellationToken cancellationToken, bool ensurePartitions = true)
     {
         var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString);
         if (connectTimeout is { } timeout)
@@ -115,7 +115,7 @@ public sealed class LogDatabase
         }
 
         await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        return await SchemaMigrator.MigrateAsync(dataSource, Tables, PartitionDaysAhead, cancellationToken);
+        return await SchemaMigrator.MigrateAsync(dataSource, Tables, PartitionDaysAhead, cancellationToken, ensurePartitions);
     }
 
     /// <summary>

@@ -37,7 +37,7 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         catch (Exception e) when (IsFailure(e) && !cancellationToken.IsCancellationRequested)
         {
             report.Status = "failed";
-            report.Error = e.Message;
+            report.Error = Describe(e);
             report.FinishedAt = DateTimeOffset.UtcNow;
             if (!request.DryRun)
             {
@@ -49,14 +49,32 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         }
     }
 
+    /// <summary>Every cleanup statement waits at most this long for a lock, then fails with 55P03 instead of hanging.</summary>
+    internal static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(10);
+
+    private static string WithLockTimeout(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString)
+    {
+        Options = $"-c lock_timeout={(int)LockTimeout.TotalMilliseconds}",
+    }.ConnectionString;
+
+    /// <summary>The real cause, in words: PostgreSQL's own message, or what a client-side timeout was.</summary>
+    internal static string Describe(Exception e) => e switch
+    {
+        PostgresException p => $"{p.SqlState}: {p.MessageText}",
+        NpgsqlException { InnerException: TimeoutException } => "PostgreSQL did not answer within the command timeout (the server is hung or overloaded)",
+        NpgsqlException { InnerException: { } inner } n => $"{n.Message}: {inner.Message}",
+        _ => e.Message,
+    };
+
     private static bool IsFailure(Exception e) =>
         e is NpgsqlException or IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException;
 
     private async Task<CleanupReport> RunLockedAsync(CleanupRequest request, CleanupReport report, IProgress<string>? progress,
         CancellationToken cancellationToken)
     {
-        await database.MigrateAsync(cancellationToken);
-        await using var dataSource = LogDatabase.CreateDataSource(database.MaintenanceConnectionString, "tradelog-cleanup", maxPoolSize: 4);
+        // Partitions are cleanup's own step 0 and 4, so that the rows it moves out of default partitions are reported.
+        await database.MigrateAsync(null, cancellationToken, ensurePartitions: false);
+        await using var dataSource = LogDatabase.CreateDataSource(WithLockTimeout(database.MaintenanceConnectionString), "tradelog-cleanup", maxPoolSize: 4);
         await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (!request.DryRun && !await Scalar<bool>(lockConnection, $"SELECT pg_try_advisory_lock({LockKey})", cancellationToken))
         {
@@ -90,7 +108,7 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
             catch (Exception e) when (IsFailure(e) && !cancellationToken.IsCancellationRequested)
             {
                 report.Status = "failed";
-                report.Error = e.Message;
+                report.Error = Describe(e);
             }
 
             report.FinishedAt = DateTimeOffset.UtcNow;

@@ -11,7 +11,14 @@ internal static class SchemaMigrator
 {
     private const long LockKey = 0x7472_6164_656C_6F67; // "tradelog"
 
-    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, LogTables tables, int daysAhead, CancellationToken cancellationToken = default)
+    /// <param name="dataSource">A connection with rights to change the schema.</param>
+    /// <param name="tables">The configured table names.</param>
+    /// <param name="daysAhead">Daily partitions to create ahead of today.</param>
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    /// <param name="ensurePartitions">Create the partitions from yesterday to <paramref name="daysAhead"/>; cleanup does it
+    /// itself, so that the rows it moves out of default partitions are in its report.</param>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, LogTables tables, int daysAhead, CancellationToken cancellationToken = default,
+        bool ensurePartitions = true)
     {
         var applied = new List<int>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -47,7 +54,11 @@ internal static class SchemaMigrator
             }
 
             // Under the same lock, so services starting together do not create the same partition twice.
-            await EnsurePartitionsAsync(connection, DateTime.UtcNow.Date.AddDays(-1), DateTime.UtcNow.Date.AddDays(daysAhead), cancellationToken);
+            if (ensurePartitions)
+            {
+                await EnsurePartitionsAsync(connection, DateTime.UtcNow.Date.AddDays(-1), DateTime.UtcNow.Date.AddDays(daysAhead), cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -19,9 +19,9 @@ internal static class DatabaseSinkBuilder
         var metrics = new DatabaseSinkMetrics();
         var spool = new BatchSpool(Path.Combine(Path.GetFullPath(database.SpoolDirectory, workingDirectory), service), database.SpoolMaxBytes, metrics);
         var deadLetters = new DeadLetterWriter(Path.GetFullPath(database.DeadLetterDirectory, workingDirectory), service);
-        LogDatabase? resolved = null;
+        // Resolved again only when the sink has no writer: at the first write, and after the credentials changed.
         var sink = new PostgreSqlSink(
-            async ct => resolved ??= await connect(ct),
+            connect,
             new LogEventEncoder(database.MaxMessageLength, structured, defaultService),
             spool, deadLetters, metrics, health, SinkTimeouts.From(database), stopping);
         metrics.SpoolBytesNow = () => spool.Bytes;

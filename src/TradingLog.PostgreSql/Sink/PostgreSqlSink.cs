@@ -218,7 +218,8 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
     }
 
     /// <summary>Writes the batch; returns the events that could not be written because the database is away.</summary>
-    private async Task<IReadOnlyList<EncodedEvent>> WriteIsolatingAsync(IReadOnlyList<EncodedEvent> batch, bool deduplicate, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<EncodedEvent>> WriteIsolatingAsync(IReadOnlyList<EncodedEvent> batch, bool deduplicate, CancellationToken cancellationToken,
+        int attempt = 1)
     {
         CopyBatchWriter writer;
         try
@@ -243,6 +244,15 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
             {
                 case FailureKind.Duplicate:
                     return await WriteIsolatingAsync(batch, deduplicate: true, cancellationToken);
+                case FailureKind.PartitionMoved when attempt < 3:
+                    await Task.Delay(100 * attempt, cancellationToken);
+                    return await WriteIsolatingAsync(batch, deduplicate, cancellationToken, attempt + 1);
+                case FailureKind.CredentialsChanged:
+                    // Resolve the database again on the next try: the embedded server's state file has new credentials.
+                    ForgetConnection();
+                    return _deadline.IsCancellationRequested ? StoppedInTime(batch) : Unavailable(batch, e);
+                case FailureKind.PartitionMoved:
+                    return _deadline.IsCancellationRequested ? StoppedInTime(batch) : Unavailable(batch, e);
                 case FailureKind.BadData when batch.Count == 1:
                     Report(LoggingFailureKind.Permanent, "PostgreSQL refused a row; it was dead-lettered", e);
                     TryDeadLetter(() => _deadLetters.Write(batch[0], e.Message), 1);
@@ -277,6 +287,14 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
         _retryAt = DateTime.UtcNow + backoff;
         Report(LoggingFailureKind.Temporary, $"the database is unavailable; batches are spooled and retried in {backoff.TotalSeconds:0.#} s", e);
         return batch;
+    }
+
+    private void ForgetConnection()
+    {
+        _writer = null;
+        var dataSource = _dataSource;
+        _dataSource = null;
+        dataSource?.Dispose();
     }
 
     private async Task<CopyBatchWriter> WriterAsync(CancellationToken cancellationToken)

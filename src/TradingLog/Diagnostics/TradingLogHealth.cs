@@ -99,7 +99,7 @@ public sealed class TradingLogHealth : ILoggingFailureListener
         if (_unwritable.TryAdd(path, exception.Message))
         {
             // Once per file and episode: the file, the OS error, and what happens to its lines.
-            Warn("file:" + path, $"TradingLog: cannot write {path}: {exception.Message}. Its lines are kept in memory (up to 16 MiB) and " +
+            Warn("file:" + path, $"TradingLog: cannot write {path}: {exception.Message.TrimEnd('.')}. Its lines are kept in memory (up to 16 MiB) and " +
                 "written when it can be; the other files and sinks go on.", always: true);
         }
 
@@ -145,7 +145,7 @@ public sealed class TradingLogHealth : ILoggingFailureListener
     {
         Interlocked.Add(ref _fileLinesDropped, lines);
         Warn("lost:" + path, $"TradingLog: {lines} lines for {path} were lost: the file could not be written before its pending lines " +
-            "had to go (memory bound or stop). The database and the other files have them.");
+            "had to go (memory bound or stop). The other files and sinks are not affected.");
         OnLoggingFailed(sender, LoggingFailureKind.Permanent, $"dropped {lines} lines for {path}: its pending buffer is full", null, null);
     }
 

@@ -49,7 +49,13 @@ internal sealed partial class CrossProcessLock : IDisposable
         var descriptor = Open(_lockPath, flags, Convert.ToInt32("666", 8));
         if (descriptor < 0)
         {
-            throw new IOException($"cannot open the lock file {_lockPath}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}");
+            // flock needs no write access: a lock file another user created (say, root in an earlier run) still serves.
+            descriptor = Open(_lockPath, OperatingSystem.IsLinux() ? 0x80000 : 0x1000000, 0);
+        }
+
+        if (descriptor < 0)
+        {
+            throw new IOException($"cannot open the lock file {_lockPath}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError()).TrimEnd('.')}");
         }
 
         while (Flock(descriptor, LockExclusive) != 0)

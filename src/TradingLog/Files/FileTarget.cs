@@ -85,10 +85,16 @@ internal sealed class FileTarget(string name, RollingLogFile file, Func<LogEvent
     /// </summary>
     public void Probe()
     {
+        // The probe's lock is released before the queue starts; nothing is written.
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(File.FullPath)!);
-            using var stream = new FileStream(File.FullPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1);
+            using (new FileStream(File.FullPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1))
+            {
+            }
+
+            // Every append also takes the lock file beside the log: a lock file that cannot be opened stops writes as surely.
+            File.Lock();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {

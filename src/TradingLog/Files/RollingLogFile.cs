@@ -26,6 +26,14 @@ internal sealed class RollingLogFile : IDisposable
 
     public string FullPath { get; }
 
+    /// <summary>Takes and releases the cross-process lock once, so that a lock file that cannot be opened is found early.</summary>
+    /// <exception cref="IOException">The lock file cannot be opened or locked; the message names it.</exception>
+    public void Lock()
+    {
+        _lock.Enter();
+        _lock.Exit();
+    }
+
     /// <summary>Appends <paramref name="batch"/>, rolling between lines where the size limit or a new period requires.</summary>
     /// <exception cref="IOException">The file cannot be written; nothing of the batch was written past <paramref name="written"/> lines.</exception>
     public void Append(LineBatch batch, out int written)

@@ -29,7 +29,7 @@ public sealed class DefaultPartitionTests : IDisposable
     {
         var db = new Db(await TestServer.CreateDatabaseAsync());
         var runner = await RunnerAsync(db);
-        var statuses = new List<string>();
+        var reports = new List<CleanupReport>();
         var logged = 0;
         using (var host = DatabasePipeline.Create("execution", db.ConnectionString, _folder, s => s.Database.BatchSize = 200))
         {
@@ -51,9 +51,10 @@ public sealed class DefaultPartitionTests : IDisposable
                     await Task.Delay(10);
                 }
             });
-            while (!load.IsCompleted || statuses.Count < 8)
+            await Task.Delay(300); // rows are landing in the default partition now
+            while (!load.IsCompleted || reports.Count < 8)
             {
-                statuses.Add((await runner.RunAsync(new CleanupRequest())).Status);
+                reports.Add(await runner.RunAsync(new CleanupRequest()));
                 await Task.Delay(200);
             }
 
@@ -61,9 +62,13 @@ public sealed class DefaultPartitionTests : IDisposable
             await WaitUntilAsync(() => metrics.Queued == 0 && metrics.SpoolPending == 0);
         }
 
-        Assert.All(statuses, s => Assert.Equal("succeeded", s));
+        Assert.All(reports, r => Assert.Equal("succeeded", r.Status));
         Assert.Equal(0, await db.CountAsync("SELECT count(*) FROM tradelog_maintenance_runs WHERE status <> 'succeeded'"));
-        Assert.Equal(statuses.Count, await db.CountAsync("SELECT count(*) FROM tradelog_maintenance_runs"));
+        Assert.Equal(reports.Count, await db.CountAsync("SELECT count(*) FROM tradelog_maintenance_runs"));
+        // The first run moved today's rows out of the default partition, and says so.
+        var moved = Assert.Single(reports[0].Actions, a => a.Kind == "partition-default-rows");
+        Assert.Equal($"system_logs_p{Today}", moved.Target);
+        Assert.True(moved.Rows > 0);
         Assert.Equal(0, await db.CountAsync("SELECT count(*) FROM system_logs_default"));
         Assert.Equal(logged, await db.CountAsync(
             "SELECT (SELECT count(*) FROM system_logs WHERE message LIKE 'load %') + (SELECT count(*) FROM kept_aside WHERE message LIKE 'load %')"));
