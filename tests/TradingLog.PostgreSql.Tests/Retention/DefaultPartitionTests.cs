@@ -74,6 +74,41 @@ public sealed class DefaultPartitionTests : IDisposable
             "SELECT (SELECT count(*) FROM system_logs WHERE message LIKE 'load %') + (SELECT count(*) FROM kept_aside WHERE message LIKE 'load %')"));
     }
 
+    /// <summary>A service that outlives its partitions ahead, with no cleanup running, creates the missing ones itself.</summary>
+    [Fact]
+    public async Task ARunningSinkCreatesAMissingPartitionItselfWithoutACleanup()
+    {
+        var db = new Db(await TestServer.CreateDatabaseAsync());
+        var interval = PostgreSqlSink.PartitionCheckInterval;
+        PostgreSqlSink.PartitionCheckInterval = TimeSpan.FromMilliseconds(200);
+        try
+        {
+            using var host = DatabasePipeline.Create("execution", db.ConnectionString, _folder, s => s.Database.BatchSize = 10);
+            var metrics = host.Component<DatabaseSinkMetrics>()!;
+            host.Logger.Info("before {N}", 0);
+            await WaitUntilAsync(() => metrics.Written == 1);
+            await db.ExecuteAsync($"ALTER TABLE system_logs DETACH PARTITION system_logs_p{Today}; ALTER TABLE system_logs_p{Today} RENAME TO kept_aside");
+            var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            await db.ExecuteAsync($"DROP TABLE system_logs_p{tomorrow}");
+
+            for (var i = 1; i <= 50; i++)
+            {
+                host.Logger.Info("after {N}", i);
+                await Task.Delay(20);
+            }
+
+            await WaitUntilAsync(() => metrics.Written == 51);
+            Assert.Equal(2, await db.CountAsync(
+                $"SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relname IN ('system_logs_p{Today}', 'system_logs_p{tomorrow}')"));
+            Assert.Equal(0, await db.CountAsync("SELECT count(*) FROM system_logs_default"));
+            Assert.Equal(50, await db.CountAsync("SELECT count(*) FROM system_logs WHERE message LIKE 'after %'"));
+        }
+        finally
+        {
+            PostgreSqlSink.PartitionCheckInterval = interval;
+        }
+    }
+
     [Fact]
     public async Task BackfilledDaysBecomePartitionsAndRetentionMovesThemWhole()
     {
