@@ -36,6 +36,7 @@ internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposab
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _idle;
     private volatile bool _stopping;
+    private int _writerGone;
     private int _disposed;
 
     public BatchingQueue(IBatchedLogEventSink sink, QueueGauge gauge, BatchingQueueOptions options, TradingLogHealth health, Action? onDropped = null)
@@ -54,10 +55,11 @@ internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposab
 
     public void Emit(LogEvent logEvent)
     {
-        // The increment comes before the check, and the writer stops only when the gauge is back at zero, so an event that
-        // passed the check is always written: none is left in the queue after the writer has gone.
+        // The increment comes before the check and the writer leaves only after marking itself gone and seeing the gauge
+        // at zero, so an event is either written or counted as logged after the stop: none is left in a dead queue.
+        // Whether a stopping pipeline takes an event at all is decided once per event, for every sink, by StopGate.
         var depth = _gauge.Increment();
-        if (_health.Stopped)
+        if (Volatile.Read(ref _writerGone) == 1)
         {
             _gauge.Decrement(1);
             _health.LoggedAfterStop(this, logEvent);
@@ -127,12 +129,15 @@ internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposab
                 }
                 else if (stopping)
                 {
+                    Interlocked.Exchange(ref _writerGone, 1);
                     if (_gauge.Depth <= 0)
                     {
                         return;
                     }
 
-                    Thread.Yield(); // a call is between its increment and its enqueue
+                    // A call is between its increment and its enqueue: stay for it.
+                    Interlocked.Exchange(ref _writerGone, 0);
+                    Thread.Yield();
                     continue;
                 }
                 else

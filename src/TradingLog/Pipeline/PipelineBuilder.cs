@@ -32,6 +32,7 @@ internal static class PipelineBuilder
             configuration.MinimumLevel.Override(prefix, settings.RootLevel);
         }
 
+        configuration.Filter.With(new StopGate(health));
         configuration.Enrich.With(new TradingLogEnricher(service));
         var template = LoguruTemplate.Parse(settings.Format);
         if (template.UsesThread)
