@@ -35,7 +35,7 @@ public sealed class DefaultPartitionTests : IDisposable
         {
             var metrics = host.Component<DatabaseSinkMetrics>()!;
             host.Logger.Info("load {N}", logged++);
-            await WaitUntilAsync(() => metrics.Written > 0);
+            await Eventually.TrueAsync(() => metrics.Written > 0);
 
             // Today's partition goes missing while the service logs about 4,000 events a second; its rows are kept aside.
             await db.ExecuteAsync($"ALTER TABLE system_logs DETACH PARTITION system_logs_p{Today}; ALTER TABLE system_logs_p{Today} RENAME TO kept_aside");
@@ -59,7 +59,7 @@ public sealed class DefaultPartitionTests : IDisposable
             }
 
             await load;
-            await WaitUntilAsync(() => metrics.Queued == 0 && metrics.SpoolPending == 0);
+            await Eventually.TrueAsync(() => metrics.Queued == 0 && metrics.SpoolPending == 0);
         }
 
         Assert.All(reports, r => Assert.Equal("succeeded", r.Status));
@@ -86,7 +86,7 @@ public sealed class DefaultPartitionTests : IDisposable
             using var host = DatabasePipeline.Create("execution", db.ConnectionString, _folder, s => s.Database.BatchSize = 10);
             var metrics = host.Component<DatabaseSinkMetrics>()!;
             host.Logger.Info("before {N}", 0);
-            await WaitUntilAsync(() => metrics.Written == 1);
+            await Eventually.TrueAsync(() => metrics.Written == 1);
             await db.ExecuteAsync($"ALTER TABLE system_logs DETACH PARTITION system_logs_p{Today}; ALTER TABLE system_logs_p{Today} RENAME TO kept_aside");
             var tomorrow = DateTime.UtcNow.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
             await db.ExecuteAsync($"DROP TABLE system_logs_p{tomorrow}");
@@ -97,7 +97,7 @@ public sealed class DefaultPartitionTests : IDisposable
                 await Task.Delay(20);
             }
 
-            await WaitUntilAsync(() => metrics.Written == 51);
+            await Eventually.TrueAsync(() => metrics.Written == 51);
             Assert.Equal(2, await db.CountAsync(
                 $"SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE c.relname IN ('system_logs_p{Today}', 'system_logs_p{tomorrow}')"));
             Assert.Equal(0, await db.CountAsync("SELECT count(*) FROM system_logs_default"));
@@ -166,13 +166,4 @@ public sealed class DefaultPartitionTests : IDisposable
         Assert.Contains("55P03", (string)run["error"]!, StringComparison.Ordinal);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -26,7 +26,7 @@ public sealed class ChangedConditionsTests : IDisposable
                 host.Logger.Info("credentials {N}", i);
             }
 
-            await WaitUntilAsync(() => metrics.Written == 100);
+            await Eventually.TrueAsync(() => metrics.Written == 100);
 
             // The password changes (as when the embedded server's state file is rebuilt) and open sessions end.
             await db.ExecuteAsync($"ALTER ROLE {role} PASSWORD 'second'");
@@ -37,7 +37,7 @@ public sealed class ChangedConditionsTests : IDisposable
                 host.Logger.Info("credentials {N}", i);
             }
 
-            await WaitUntilAsync(() => metrics.Queued == 0 && metrics.SpoolPending == 0 && metrics.Written + metrics.Replayed >= 200);
+            await Eventually.TrueAsync(() => metrics.Queued == 0 && metrics.SpoolPending == 0 && metrics.Written + metrics.Replayed >= 200);
         }
 
         Assert.Equal(200, await db.CountAsync("SELECT count(DISTINCT metadata->'properties'->>'N') FROM system_logs WHERE message LIKE 'credentials %'"));
@@ -58,13 +58,4 @@ public sealed class ChangedConditionsTests : IDisposable
         Assert.Equal(FailureKind.BadData, FailureClassifier.Classify(new PostgresException("value too long", "ERROR", "ERROR", PostgresErrorCodes.StringDataRightTruncation)));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, int seconds = 60)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(50);
-        }
-    }
 }

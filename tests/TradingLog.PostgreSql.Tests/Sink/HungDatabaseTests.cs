@@ -25,13 +25,13 @@ public sealed partial class HungDatabaseTests(ITestOutputHelper output) : IDispo
         {
             using var child = LogWriterProcess.Start("steady", _folder.Path, db.ConnectionString, "1000", "100");
             Assert.Equal("ready", await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
-            await WaitUntilAsync(async () => await CountOrZeroAsync(db) >= 1000, 60);
+            await Eventually.TrueAsync(async () => await CountOrZeroAsync(db) >= 1000, 60);
 
             stopped = LogWriterProcess.ServerProcesses(info.DataDirectory);
             await LogWriterProcess.SignalAsync("STOP", stopped);
             var hang = Stopwatch.StartNew();
             var spool = _folder[".tradelog/spool/execution"];
-            await WaitUntilAsync(() => Task.FromResult(Directory.Exists(spool) && Directory.EnumerateFiles(spool).Any()), 30);
+            await Eventually.TrueAsync(() => Task.FromResult(Directory.Exists(spool) && Directory.EnumerateFiles(spool).Any()), 30);
             var firstSpool = hang.Elapsed;
             Assert.True(firstSpool < TimeSpan.FromSeconds(15), $"the first batch was spooled {firstSpool.TotalSeconds:0.0} s after the hang began");
 
@@ -49,15 +49,7 @@ public sealed partial class HungDatabaseTests(ITestOutputHelper output) : IDispo
             Assert.True(logged > 1500, $"only {logged} events were logged");
             output.WriteLine($"first spool {firstSpool.TotalSeconds:0.0} s after the hang, stop {stop.Elapsed.TotalSeconds:0.0} s, {logged} events logged");
 
-            // The next start of the service replays what the hung server did not take.
-            using (var next = DatabasePipeline.Create("execution", db.ConnectionString, _folder))
-            {
-                var metrics = next.Component<DatabaseSinkMetrics>()!;
-                await WaitUntilAsync(() => Task.FromResult(metrics.SpoolPending == 0), 60);
-            }
-
-            Assert.Equal(logged, await db.CountAsync("SELECT count(DISTINCT metadata->'properties'->>'N') FROM system_logs WHERE message LIKE 'steady %'"));
-            Assert.Equal(logged, await db.CountAsync("SELECT count(*) FROM system_logs WHERE message LIKE 'steady %'"));
+            await AssertTheNextStartStoresAsync(db, logged);
         }
         finally
         {
@@ -98,13 +90,7 @@ public sealed partial class HungDatabaseTests(ITestOutputHelper output) : IDispo
             stopped = [];
             var logged = File.ReadLines(_folder["logs/execution.log"]).Count(l => SteadyLine().IsMatch(l));
             Assert.True(logged >= 1000, $"only {logged} events were logged");
-            using (var next = DatabasePipeline.Create("execution", db.ConnectionString, _folder))
-            {
-                var metrics = next.Component<DatabaseSinkMetrics>()!;
-                await WaitUntilAsync(() => Task.FromResult(metrics.SpoolPending == 0), 60);
-            }
-
-            Assert.Equal(logged, await db.CountAsync("SELECT count(DISTINCT metadata->'properties'->>'N') FROM system_logs WHERE message LIKE 'steady %'"));
+            await AssertTheNextStartStoresAsync(db, logged);
         }
         finally
         {
@@ -134,14 +120,27 @@ public sealed partial class HungDatabaseTests(ITestOutputHelper output) : IDispo
                 host.Logger.Info("limited {N}", i);
             }
 
-            await WaitUntilAsync(() => Task.FromResult(metrics.Spooled > 0), 30);
+            await Eventually.TrueAsync(() => Task.FromResult(metrics.Spooled > 0), 30);
             Assert.Equal(0, await db.CountAsync("SELECT count(*) FROM system_logs"));
             await db.ExecuteAsync($"ALTER ROLE {role} CONNECTION LIMIT -1");
-            await WaitUntilAsync(() => Task.FromResult(metrics.Queued == 0 && metrics.SpoolPending == 0), 60);
+            await Eventually.TrueAsync(() => Task.FromResult(metrics.Queued == 0 && metrics.SpoolPending == 0), 60);
             Assert.Equal(0, metrics.Dropped);
         }
 
         Assert.Equal(total, await db.CountAsync("SELECT count(DISTINCT metadata->'properties'->>'N') FROM system_logs WHERE message LIKE 'limited %'"));
+    }
+
+    /// <summary>The next start of the service replays what the hung server did not take: then every logged event is stored, once.</summary>
+    private async Task AssertTheNextStartStoresAsync(Db db, int logged)
+    {
+        using (var next = DatabasePipeline.Create("execution", db.ConnectionString, _folder))
+        {
+            var metrics = next.Component<DatabaseSinkMetrics>()!;
+            await Eventually.TrueAsync(() => metrics.SpoolPending == 0);
+        }
+
+        Assert.Equal(logged, await db.CountAsync("SELECT count(DISTINCT metadata->'properties'->>'N') FROM system_logs WHERE message LIKE 'steady %'"));
+        Assert.Equal(logged, await db.CountAsync("SELECT count(*) FROM system_logs WHERE message LIKE 'steady %'"));
     }
 
     private static async Task<long> CountOrZeroAsync(Db db)
@@ -153,16 +152,6 @@ public sealed partial class HungDatabaseTests(ITestOutputHelper output) : IDispo
         catch (Npgsql.PostgresException)
         {
             return 0; // the sink has not migrated the new server yet
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(100);
         }
     }
 

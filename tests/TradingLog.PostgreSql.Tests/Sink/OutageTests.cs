@@ -11,16 +11,6 @@ public sealed class OutageTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, int seconds = 90)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task ServerStoppedMidStreamAndRestartedLosesAndDuplicatesNothing()
     {
@@ -38,13 +28,13 @@ public sealed class OutageTests : IDisposable
                     host.Logger.Info("event {N}", i);
                     if (i == 1000)
                     {
-                        await WaitUntilAsync(() => Task.FromResult(metrics.Written > 0));
+                        await Eventually.TrueAsync(() => Task.FromResult(metrics.Written > 0));
                         await server.StopAsync();
                     }
 
                     if (i == 2000)
                     {
-                        await WaitUntilAsync(() => Task.FromResult(metrics.Spooled > 0));
+                        await Eventually.TrueAsync(() => Task.FromResult(metrics.Spooled > 0));
                         await server.StartAsync();
                     }
 
@@ -54,7 +44,7 @@ public sealed class OutageTests : IDisposable
                     }
                 }
 
-                await WaitUntilAsync(() => Task.FromResult(metrics.Queued == 0 && metrics.SpoolPending == 0));
+                await Eventually.TrueAsync(() => Task.FromResult(metrics.Queued == 0 && metrics.SpoolPending == 0));
                 Assert.True(metrics.Spooled > 0, "the outage should have spooled batches");
                 Assert.True(metrics.Replayed > 0, "the spool should have been replayed");
                 Assert.Equal(0, metrics.Dropped);
@@ -91,7 +81,7 @@ public sealed class OutageTests : IDisposable
         var db = new Db(await TestServer.CreateDatabaseAsync());
         using (var host = DatabasePipeline.Create("execution", db.ConnectionString, _folder))
         {
-            await WaitUntilAsync(async () => await db.CountAsync("SELECT count(*) FROM system_logs") == 500);
+            await Eventually.TrueAsync(async () => await db.CountAsync("SELECT count(*) FROM system_logs") == 500);
             host.Logger.Info("after restart");
         }
 

@@ -121,11 +121,17 @@ public sealed class RollingLogFileTests : IDisposable
     [Fact]
     public void CompressedFilesKeepTheirOriginalAgeForRetention()
     {
-        using var file = new RollingLogFile(_folder["logs/trading.log"], new RotationSettings { SizeLimitBytes = 100 });
-        file.Append(Lines(10, width: 30), out _);
-        var gz = Directory.GetFiles(_folder["logs"], "*.gz");
-        Assert.NotEmpty(gz);
-        Assert.All(gz, f => Assert.True(File.GetLastWriteTimeUtc(f) <= DateTime.UtcNow));
+        // Written two days ago: the next append rolls it (a new period) and gzips it; retention must still see two days.
+        var written = DateTime.UtcNow.AddDays(-2);
+        var active = _folder.Write("logs/trading.log", "two days old\n");
+        File.SetLastWriteTimeUtc(active, written);
+        using var file = new RollingLogFile(active, new RotationSettings { Compression = true });
+
+        file.Append(Lines(1, "today"), out _);
+
+        var gz = Assert.Single(LogFiles(_folder["logs"], "*.gz"));
+        Assert.Equal(written, File.GetLastWriteTimeUtc(gz), TimeSpan.FromSeconds(1));
+        Assert.Equal("two days old\n", ReadText(gz));
     }
 
     [Fact]

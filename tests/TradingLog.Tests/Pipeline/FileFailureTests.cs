@@ -21,16 +21,16 @@ public sealed class FileFailureTests : IDisposable
             host.Logger.Error("failure {N}", i);
         }
 
-        WaitUntil(() => host.Health.FileWriteFailures > 0);
+        Eventually.True(() => host.Health.FileWriteFailures > 0);
         Assert.Equal(50, sink.Events.Count);
-        WaitUntil(() => TestPipeline.Lines(_folder, "logs/trading.log").Length == 50);
+        Eventually.True(() => TestPipeline.Lines(_folder, "logs/trading.log").Length == 50);
         Assert.True(host.Health.FileLinesPending > 0);
         Assert.NotNull(host.Health.LastError);
 
         File.Delete(blocker);
         host.Logger.Error("after recovery");
         // The pending count drops just after the write lands, so wait for both.
-        WaitUntil(() => TestPipeline.Lines(_folder, "blocked/errors.log").Length == 51 && host.Health.FileLinesPending == 0);
+        Eventually.True(() => TestPipeline.Lines(_folder, "blocked/errors.log").Length == 51 && host.Health.FileLinesPending == 0);
         Assert.Equal(0, host.Health.FileLinesDropped);
     }
 
@@ -54,12 +54,12 @@ public sealed class FileFailureTests : IDisposable
             Thread.Sleep(5);
         }
 
-        WaitUntil(() => TestPipeline.Lines(_folder, "logs/trading.log").Length == 30 && host.Health.FileWriteFailures > 1);
+        Eventually.True(() => TestPipeline.Lines(_folder, "logs/trading.log").Length == 30 && host.Health.FileWriteFailures > 1);
         Assert.Single(Lines(errors)); // one warning per file, however many batches fail
 
         File.Delete(blocker);
         host.Logger.Error("after recovery");
-        WaitUntil(() => TestPipeline.Lines(_folder, "blocked/errors.log").Length == 31 && host.Health.UnwritableFiles.Count == 0);
+        Eventually.True(() => TestPipeline.Lines(_folder, "blocked/errors.log").Length == 31 && host.Health.UnwritableFiles.Count == 0);
         Assert.Equal($"TradingLog: {path} can be written again; its pending lines were written.", Lines(errors)[1]);
     }
 
@@ -82,16 +82,6 @@ public sealed class FileFailureTests : IDisposable
         host.Dispose();
         Assert.Contains(TestPipeline.Lines(_folder, "logs/trading.log"), l => l.EndsWith("good event", StringComparison.Ordinal));
         Assert.Contains(TestPipeline.Lines(_folder, "logs/trading.log"), l => l.EndsWith("value Capturing the property value threw an exception: InvalidOperationException", StringComparison.Ordinal));
-    }
-
-    private static void WaitUntil(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
-            Thread.Sleep(20);
-        }
     }
 
     private sealed class ThrowingToString

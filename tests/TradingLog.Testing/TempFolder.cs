@@ -1,6 +1,6 @@
-namespace TradingLog.Tests.Support;
+namespace TradingLog.Testing;
 
-/// <summary>A fresh folder per test, deleted afterwards.</summary>
+/// <summary>A fresh folder per test under the system's temp folder, deleted afterwards.</summary>
 public sealed class TempFolder : IDisposable
 {
     public TempFolder()
@@ -11,8 +11,10 @@ public sealed class TempFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The full path of <paramref name="relative"/> inside the folder; nothing is created.</summary>
     public string this[string relative] => System.IO.Path.Combine(Path, relative);
 
+    /// <summary>Writes <paramref name="content"/> to <paramref name="relative"/>, creating its folders; returns the full path.</summary>
     public string Write(string relative, string content)
     {
         var full = this[relative];
