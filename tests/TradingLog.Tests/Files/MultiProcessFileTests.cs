@@ -76,28 +76,9 @@ public sealed partial class MultiProcessFileTests : IDisposable
         return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
-    private Process StartWriter(int writer, int lines, int sizeLimit, bool compression, bool newSession = false, string? directory = null)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "TradingLog.Tests.LogWriter.dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing; the test project builds it");
-        var info = new ProcessStartInfo(newSession ? "/usr/bin/setsid" : "dotnet")
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        if (newSession)
-        {
-            info.ArgumentList.Add("dotnet");
-        }
-
-        foreach (var arg in new[] { dll, directory ?? _folder.Path, "w" + writer, lines.ToString(System.Globalization.CultureInfo.InvariantCulture), sizeLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), compression.ToString() })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(info)!;
-    }
+    private Process StartWriter(int writer, int lines, int sizeLimit, bool compression, bool newSession = false, string? directory = null) =>
+        LogWriterProcess.Start(newSession, directory ?? _folder.Path, "w" + writer, lines.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            sizeLimit.ToString(System.Globalization.CultureInfo.InvariantCulture), compression.ToString());
 
     [GeneratedRegex(@"^INFO \| writer w(\d) line (\d+) padding x{40}$")]
     private static partial Regex LinePattern();

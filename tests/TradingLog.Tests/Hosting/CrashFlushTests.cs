@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TradingLog.Tests.Support;
 
 namespace TradingLog.Tests.Hosting;
@@ -15,14 +14,7 @@ public sealed class CrashFlushTests : IDisposable
     [InlineData(5001)]
     public async Task FilesKeepEveryLineLoggedBeforeAnUnhandledExceptionOnAnotherThread(int events)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "TradingLog.Tests.LogWriter.dll"), "crash", _folder.Path, "none",
-                     events.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var child = Process.Start(info)!;
+        using var child = LogWriterProcess.Start("crash", _folder.Path, "none", events.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
 
         Assert.Equal(134, child.ExitCode);

@@ -1,16 +1,26 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace TradingLog.PostgreSql.Tests.Support;
+using Xunit;
+
+namespace TradingLog.Testing;
 
 /// <summary>Starts <c>TradingLog.Tests.LogWriter</c> (a real service process) and sends it signals.</summary>
 public static class LogWriterProcess
 {
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => Start(newSession: false, args);
+
+    /// <summary>Starts the writer; with <paramref name="newSession"/> in a session of its own (<c>setsid</c>), as a service manager would.</summary>
+    public static Process Start(bool newSession, params string[] args)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "TradingLog.Tests.LogWriter.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing; the test project builds it");
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(newSession ? "/usr/bin/setsid" : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (newSession)
+        {
+            info.ArgumentList.Add("dotnet");
+        }
+
         info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
