@@ -85,7 +85,6 @@ internal sealed class FileTarget(string name, RollingLogFile file, Func<LogEvent
     /// </summary>
     public void Probe()
     {
-        // The probe's lock is released before the queue starts; nothing is written.
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(File.FullPath)!);
@@ -94,6 +93,7 @@ internal sealed class FileTarget(string name, RollingLogFile file, Func<LogEvent
             }
 
             // Every append also takes the lock file beside the log: a lock file that cannot be opened stops writes as surely.
+            // The lock is released at once; nothing is written.
             File.Lock();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)

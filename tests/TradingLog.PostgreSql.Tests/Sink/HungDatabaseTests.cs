@@ -17,49 +17,33 @@ public sealed partial class HungDatabaseTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task HungServerSpoolsWithinSecondsAndSigtermLosesNothing()
     {
-        var server = new EmbeddedPostgres(_folder["pgdata"]);
-        var info = await server.StartAsync();
-        var db = new Db(info.ConnectionString());
-        var stopped = Array.Empty<int>();
-        try
-        {
-            using var child = LogWriterProcess.Start("steady", _folder.Path, db.ConnectionString, "1000", "100");
-            Assert.Equal("ready", await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
-            await Eventually.TrueAsync(async () => await CountOrZeroAsync(db) >= 1000, 60);
+        await using var server = await FreezableServer.StartAsync(_folder["pgdata"]);
+        var db = server.Db;
+        using var child = LogWriterProcess.Start("steady", _folder.Path, db.ConnectionString, "1000", "100");
+        Assert.Equal("ready", await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        await Eventually.TrueAsync(async () => await CountOrZeroAsync(db) >= 1000, 60);
 
-            stopped = LogWriterProcess.ServerProcesses(info.DataDirectory);
-            await LogWriterProcess.SignalAsync("STOP", stopped);
-            var hang = Stopwatch.StartNew();
-            var spool = _folder[".tradelog/spool/execution"];
-            await Eventually.TrueAsync(() => Task.FromResult(Directory.Exists(spool) && Directory.EnumerateFiles(spool).Any()), 30);
-            var firstSpool = hang.Elapsed;
-            Assert.True(firstSpool < TimeSpan.FromSeconds(15), $"the first batch was spooled {firstSpool.TotalSeconds:0.0} s after the hang began");
+        await server.FreezeAsync();
+        var hang = Stopwatch.StartNew();
+        var spool = _folder[".tradelog/spool/execution"];
+        await Eventually.TrueAsync(() => Task.FromResult(Directory.Exists(spool) && Directory.EnumerateFiles(spool).Any()), 30);
+        var firstSpool = hang.Elapsed;
+        Assert.True(firstSpool < TimeSpan.FromSeconds(15), $"the first batch was spooled {firstSpool.TotalSeconds:0.0} s after the hang began");
 
-            await Task.Delay(TimeSpan.FromSeconds(8) - hang.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
-            var stop = Stopwatch.StartNew();
-            await LogWriterProcess.SignalAsync("TERM", child.Id);
-            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            // database.shutdown_timeout is 5 s: the stop must fit Docker's 10 s grace period with room to spare.
-            Assert.True(stop.Elapsed < TimeSpan.FromSeconds(7.5), $"the stop took {stop.Elapsed.TotalSeconds:0.0} s with the server hung");
+        await Task.Delay(TimeSpan.FromSeconds(8) - hang.Elapsed is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        var stop = Stopwatch.StartNew();
+        await LogWriterProcess.SignalAsync("TERM", child.Id);
+        await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        // database.shutdown_timeout is 5 s: the stop must fit Docker's 10 s grace period with room to spare.
+        Assert.True(stop.Elapsed < TimeSpan.FromSeconds(7.5), $"the stop took {stop.Elapsed.TotalSeconds:0.0} s with the server hung");
 
-            await LogWriterProcess.SignalAsync("CONT", stopped);
-            stopped = [];
-            var logged = File.ReadLines(_folder["logs/execution.log"]).Select(l => SteadyLine().Match(l)).Where(m => m.Success)
-                .Select(m => m.Groups[1].Value).Distinct().Count();
-            Assert.True(logged > 1500, $"only {logged} events were logged");
-            output.WriteLine($"first spool {firstSpool.TotalSeconds:0.0} s after the hang, stop {stop.Elapsed.TotalSeconds:0.0} s, {logged} events logged");
+        await server.ThawAsync();
+        var logged = File.ReadLines(_folder["logs/execution.log"]).Select(l => SteadyLine().Match(l)).Where(m => m.Success)
+            .Select(m => m.Groups[1].Value).Distinct().Count();
+        Assert.True(logged > 1500, $"only {logged} events were logged");
+        output.WriteLine($"first spool {firstSpool.TotalSeconds:0.0} s after the hang, stop {stop.Elapsed.TotalSeconds:0.0} s, {logged} events logged");
 
-            await AssertTheNextStartStoresAsync(db, logged);
-        }
-        finally
-        {
-            if (stopped.Length > 0)
-            {
-                await LogWriterProcess.SignalAsync("CONT", stopped);
-            }
-
-            await server.StopAsync();
-        }
+        await AssertTheNextStartStoresAsync(db, logged);
     }
 
     /// <summary>
@@ -69,38 +53,23 @@ public sealed partial class HungDatabaseTests(ITestOutputHelper output) : IDispo
     [Fact]
     public async Task ServerHungBeforeTheFirstConnectionLeavesEveryEventInTheSpoolAtSigterm()
     {
-        var server = new EmbeddedPostgres(_folder["pgdata"]);
-        var info = await server.StartAsync();
-        var db = new Db(info.ConnectionString());
-        var stopped = LogWriterProcess.ServerProcesses(info.DataDirectory);
-        await LogWriterProcess.SignalAsync("STOP", stopped);
-        try
-        {
-            using var child = LogWriterProcess.Start("steady", _folder.Path, db.ConnectionString, "1000", "100");
-            Assert.Equal("ready", await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
-            await Task.Delay(TimeSpan.FromSeconds(3));
+        await using var server = await FreezableServer.StartAsync(_folder["pgdata"]);
+        var db = server.Db;
+        await server.FreezeAsync();
+        using var child = LogWriterProcess.Start("steady", _folder.Path, db.ConnectionString, "1000", "100");
+        Assert.Equal("ready", await child.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+        await Task.Delay(TimeSpan.FromSeconds(3));
 
-            var stop = Stopwatch.StartNew();
-            await LogWriterProcess.SignalAsync("TERM", child.Id);
-            await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-            Assert.True(stop.Elapsed < TimeSpan.FromSeconds(7.5), $"the stop took {stop.Elapsed.TotalSeconds:0.0} s with the server hung from the start");
-            output.WriteLine($"stop {stop.Elapsed.TotalSeconds:0.0} s with the server hung from the start");
+        var stop = Stopwatch.StartNew();
+        await LogWriterProcess.SignalAsync("TERM", child.Id);
+        await child.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.True(stop.Elapsed < TimeSpan.FromSeconds(7.5), $"the stop took {stop.Elapsed.TotalSeconds:0.0} s with the server hung from the start");
+        output.WriteLine($"stop {stop.Elapsed.TotalSeconds:0.0} s with the server hung from the start");
 
-            await LogWriterProcess.SignalAsync("CONT", stopped);
-            stopped = [];
-            var logged = File.ReadLines(_folder["logs/execution.log"]).Count(l => SteadyLine().IsMatch(l));
-            Assert.True(logged >= 1000, $"only {logged} events were logged");
-            await AssertTheNextStartStoresAsync(db, logged);
-        }
-        finally
-        {
-            if (stopped.Length > 0)
-            {
-                await LogWriterProcess.SignalAsync("CONT", stopped);
-            }
-
-            await server.StopAsync();
-        }
+        await server.ThawAsync();
+        var logged = File.ReadLines(_folder["logs/execution.log"]).Count(l => SteadyLine().IsMatch(l));
+        Assert.True(logged >= 1000, $"only {logged} events were logged");
+        await AssertTheNextStartStoresAsync(db, logged);
     }
 
     /// <summary>A server at its connection limit answers at once with 53300; the batches wait in the spool, none is lost.</summary>
