@@ -40,7 +40,7 @@ public sealed class LogDatabase
     public string MaintenanceConnectionString { get; }
 
     /// <summary>The embedded server, when it is the one in use.</summary>
-    public EmbeddedServerInfo? Embedded { get; }
+    internal EmbeddedServerInfo? Embedded { get; }
 
     internal LogTables Tables { get; }
 

@@ -32,7 +32,6 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
         Logger = new TradingLogger(logger, settings.Performance);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
-        Current = this;
     }
 
     /// <summary>Flushes on SIGTERM, SIGINT and SIGQUIT, then lets the signal end the process as it would have.</summary>
@@ -48,9 +47,6 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
             _signals.Add(PosixSignalRegistration.Create(signal, _ => Dispose()));
         }
     }
-
-    /// <summary>The most recently configured host; used by the Microsoft.Extensions.Logging helpers for performance settings.</summary>
-    internal static TradingLogHost? Current { get; private set; }
 
     /// <summary>The service name, normalised (<c>risk_management</c>).</summary>
     public string Service { get; }
@@ -135,11 +131,6 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
             {
                 Health.OnLoggingFailed(this, LoggingFailureKind.Temporary, "a resource failed to close", null, e);
             }
-        }
-
-        if (Current == this)
-        {
-            Current = null;
         }
     }
 

@@ -12,18 +12,18 @@ internal static class TypedEventFields
         var fields = new List<KeyValuePair<string, object?>>(16)
         {
             new(LogProperties.Category, nameof(LogCategory.Trading)),
-            new(LogProperties.EventType, "trade"),
+            new(LogProperties.EventType, LogProperties.TradeEventType),
             new(LogProperties.CorrelationId, trade.CorrelationId ?? trade.TradeId),
-            new("TradeId", trade.TradeId),
-            new("Symbol", trade.Symbol),
-            new("Side", trade.Side),
-            new("Quantity", trade.Quantity),
-            new("Price", trade.Price),
-            new("Status", trade.Status),
+            new(LogProperties.Trade.Id, trade.TradeId),
+            new(LogProperties.Trade.Symbol, trade.Symbol),
+            new(LogProperties.Trade.Side, trade.Side),
+            new(LogProperties.Trade.Quantity, trade.Quantity),
+            new(LogProperties.Trade.Price, trade.Price),
+            new(LogProperties.Trade.Status, trade.Status),
         };
-        AddIfNotNull(fields, "Strategy", trade.Strategy);
-        AddIfNotNull(fields, "ExecutionTimeMs", trade.ExecutionTimeMs);
-        AddIfNotNull(fields, "ErrorMessage", trade.ErrorMessage);
+        AddIfNotNull(fields, LogProperties.Trade.Strategy, trade.Strategy);
+        AddIfNotNull(fields, LogProperties.Trade.ExecutionTimeMs, trade.ExecutionTimeMs);
+        AddIfNotNull(fields, LogProperties.Trade.ErrorMessage, trade.ErrorMessage);
         return fields;
     }
 
@@ -32,13 +32,13 @@ internal static class TypedEventFields
         var fields = new List<KeyValuePair<string, object?>>(12)
         {
             new(LogProperties.Category, nameof(LogCategory.Performance)),
-            new(LogProperties.EventType, "performance"),
-            new("Operation", record.Operation),
-            new("ExecutionTimeMs", record.ExecutionTimeMs),
+            new(LogProperties.EventType, LogProperties.PerformanceEventType),
+            new(LogProperties.Performance.Operation, record.Operation),
+            new(LogProperties.Performance.ExecutionTimeMs, record.ExecutionTimeMs),
         };
-        AddIfNotNull(fields, "MemoryUsageMb", record.MemoryUsageMb);
-        AddIfNotNull(fields, "CpuUsagePercent", record.CpuUsagePercent);
-        AddIfNotNull(fields, "AllocatedBytes", record.AllocatedBytes);
+        AddIfNotNull(fields, LogProperties.Performance.MemoryUsageMb, record.MemoryUsageMb);
+        AddIfNotNull(fields, LogProperties.Performance.CpuUsagePercent, record.CpuUsagePercent);
+        AddIfNotNull(fields, LogProperties.Performance.AllocatedBytes, record.AllocatedBytes);
         return fields;
     }
 

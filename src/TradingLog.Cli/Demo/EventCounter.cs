@@ -15,17 +15,14 @@ internal sealed class EventCounter : ILogEventSink
     {
         Levels.AddOrUpdate(LevelNames.ToName(logEvent.Level), 1, (_, n) => n + 1);
         Tables.AddOrUpdate("system_logs", 1, (_, n) => n + 1);
-        var category = Text(logEvent, LogProperties.Category);
-        var type = Text(logEvent, LogProperties.EventType);
-        if (category == nameof(LogCategory.Trading) && type == "trade")
+        switch (logEvent.Kind())
         {
-            Tables.AddOrUpdate("trading_logs", 1, (_, n) => n + 1);
-        }
-        else if (category == nameof(LogCategory.Performance) && type == "performance")
-        {
-            Tables.AddOrUpdate("performance_logs", 1, (_, n) => n + 1);
+            case EventKind.Trade:
+                Tables.AddOrUpdate("trading_logs", 1, (_, n) => n + 1);
+                break;
+            case EventKind.Performance:
+                Tables.AddOrUpdate("performance_logs", 1, (_, n) => n + 1);
+                break;
         }
     }
-
-    private static string? Text(LogEvent e, string name) => e.Properties.TryGetValue(name, out var v) && v is ScalarValue { Value: string s } ? s : null;
 }

@@ -1,5 +1,6 @@
 using TradingLog.Files;
 
+
 namespace TradingLog.PostgreSql.Retention;
 
 /// <summary>The outcome of one cleanup run, as recorded in <c>tradelog_maintenance_runs</c>.</summary>
@@ -26,8 +27,13 @@ public sealed class CleanupReport
     /// <summary>The steps, in order.</summary>
     public List<CleanupAction> Actions { get; } = [];
 
-    /// <summary>Log files archived and deleted.</summary>
-    public FileRetentionResult Files { get; internal set; } = new();
+    /// <summary>Rolled log files moved to the <c>archive</c> folder beside them (full paths, as they were before the move).</summary>
+    public IReadOnlyList<string> FilesArchived => Files.Archived;
+
+    /// <summary>Rolled and archived log files deleted (full paths).</summary>
+    public IReadOnlyList<string> FilesDeleted => Files.Deleted;
+
+    internal FileRetentionResult Files { get; set; } = new();
 
     /// <summary>Why the run failed, if it did.</summary>
     public string? Error { get; internal set; }

@@ -262,7 +262,7 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         else
         {
             total = 0;
-            const string columns = "id, timestamp, service, level, event_type, message, correlation_id, metadata, created_at, event_id";
+            var columns = "id, created_at, " + LogColumns.Names(LogColumns.System);
             var sql = moveToArchive
                 ? $"""
                    WITH batch AS (SELECT ctid FROM {source} WHERE {condition} LIMIT {settings.Retention.CleanupBatchSize}),

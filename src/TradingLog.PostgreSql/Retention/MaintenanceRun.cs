@@ -1,7 +1,7 @@
 namespace TradingLog.PostgreSql.Retention;
 
 /// <summary>One row of <c>tradelog_maintenance_runs</c>.</summary>
-public sealed record MaintenanceRun(
+internal sealed record MaintenanceRun(
     long Id,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace TradingLog.PostgreSql.Retention;
 
 /// <summary>Reads and writes <c>tradelog_maintenance_runs</c>: one row per cleanup run, with its counts and outcome.</summary>
-public static class MaintenanceRuns
+internal static class MaintenanceRuns
 {
     internal static async Task<long> StartAsync(NpgsqlDataSource dataSource, CleanupRequest request, DateTimeOffset asOf, CancellationToken cancellationToken)
     {

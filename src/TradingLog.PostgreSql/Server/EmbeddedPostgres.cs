@@ -13,7 +13,7 @@ namespace TradingLog.PostgreSql.Server;
 /// authenticates with a generated password, is started on demand with <c>pg_ctl</c> and is reused by later runs.
 /// As root it runs as the <c>postgres</c> (or a created <c>tradelog</c>) user. Concurrent starts are serialised by a file lock.
 /// </summary>
-public sealed class EmbeddedPostgres
+internal sealed class EmbeddedPostgres
 {
     /// <summary>The default data directory, relative to the working directory.</summary>
     public const string DefaultDataDirectory = ".tradelog/pgdata";

@@ -3,7 +3,7 @@ using Npgsql;
 namespace TradingLog.PostgreSql.Server;
 
 /// <summary>Where the embedded server listens and how to reach it.</summary>
-public sealed class EmbeddedServerInfo
+internal sealed class EmbeddedServerInfo
 {
     internal EmbeddedServerInfo(string dataDirectory, int port, string user, string password, bool running)
     {

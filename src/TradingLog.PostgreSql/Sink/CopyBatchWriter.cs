@@ -15,9 +15,9 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
     // completion by the importer's own timeout, which Npgsql does not take from the connection.
     private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(60);
 
-    private const string SystemColumns = "event_id, timestamp, service, level, event_type, message, correlation_id, metadata";
-    private const string TradeColumns = "event_id, timestamp, trade_id, symbol, side, quantity, price, strategy, execution_time_ms, status, error_message, correlation_id";
-    private const string PerformanceColumns = "event_id, timestamp, service, operation, execution_time_ms, memory_usage_mb, cpu_usage_percent, metadata";
+    private static readonly string SystemColumns = LogColumns.Names(LogColumns.System);
+    private static readonly string TradeColumns = LogColumns.Names(LogColumns.Trade);
+    private static readonly string PerformanceColumns = LogColumns.Names(LogColumns.Performance);
 
     public async Task WriteAsync(IReadOnlyList<EncodedEvent> batch, bool deduplicate, CancellationToken cancellationToken)
     {
@@ -34,12 +34,9 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
         else
         {
             await ExecuteAsync(connection, $"""
-                CREATE TEMP TABLE tl_stage_system (event_id uuid, timestamp timestamptz, service text, level text, event_type text,
-                    message text, correlation_id text, metadata jsonb) ON COMMIT DROP;
-                CREATE TEMP TABLE tl_stage_trades (event_id uuid, timestamp timestamptz, trade_id text, symbol text, side text,
-                    quantity numeric, price numeric, strategy text, execution_time_ms integer, status text, error_message text, correlation_id text) ON COMMIT DROP;
-                CREATE TEMP TABLE tl_stage_performance (event_id uuid, timestamp timestamptz, service text, operation text,
-                    execution_time_ms integer, memory_usage_mb integer, cpu_usage_percent numeric, metadata jsonb) ON COMMIT DROP;
+                CREATE TEMP TABLE tl_stage_system ({LogColumns.StagingDefinitions(LogColumns.System)}) ON COMMIT DROP;
+                CREATE TEMP TABLE tl_stage_trades ({LogColumns.StagingDefinitions(LogColumns.Trade)}) ON COMMIT DROP;
+                CREATE TEMP TABLE tl_stage_performance ({LogColumns.StagingDefinitions(LogColumns.Performance)}) ON COMMIT DROP;
                 """, cancellationToken);
             await CopySystemAsync(connection, "tl_stage_system", batch, _timeout, cancellationToken);
             await CopyTradesAsync(connection, "tl_stage_trades", trades, _timeout, cancellationToken);

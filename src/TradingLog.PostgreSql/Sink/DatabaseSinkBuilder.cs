@@ -31,9 +31,12 @@ internal static class DatabaseSinkBuilder
             return (new SynchronousDatabaseSink(sink), metrics);
         }
 
-        var (batched, gauge) = Pipeline.PipelineBuilder.Batched(sink, database.QueueCapacity, database.QueueFullMode, health,
-            database.BatchSize, PostgreSqlExtension.BufferingTime, () => metrics.AddDropped(1));
-        metrics.QueueDepth = () => gauge.Depth;
+        var batched = new Pipeline.BatchingQueue(sink, new Pipeline.BatchingQueueOptions
+        {
+            Capacity = database.QueueCapacity, FullMode = database.QueueFullMode, BatchSize = database.BatchSize,
+            BufferingTime = PostgreSqlExtension.BufferingTime, OnDropped = () => metrics.AddDropped(1),
+        }, health);
+        metrics.QueueDepth = () => batched.Depth;
         return (batched, metrics);
     }
 }

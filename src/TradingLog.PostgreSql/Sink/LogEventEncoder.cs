@@ -1,6 +1,6 @@
 using System.Globalization;
 using Serilog.Events;
-using TradingLog.Formatting;
+using TradingLog.PostgreSql.Schema;
 
 namespace TradingLog.PostgreSql.Sink;
 
@@ -31,36 +31,37 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
             message = TextSanitizer.Fit(message, maxMessageLength, "message", _truncated)!;
         }
 
-        var service = TextSanitizer.Fit(Clean(Text(e, LogProperties.Service), ref sanitised) ?? defaultService ?? "unknown", 50, "service", _truncated)!;
-        var level = TextSanitizer.Fit(LevelNames.ToName(e.Level), 10, "level", _truncated)!;
-        var eventType = TextSanitizer.Fit(Clean(Text(e, LogProperties.EventType), ref sanitised), 100, "event_type", _truncated);
-        var correlationId = TextSanitizer.Fit(Clean(Text(e, LogProperties.CorrelationId), ref sanitised), 100, "correlation_id", _truncated);
+        var service = Fit(Clean(Text(e, LogProperties.Service), ref sanitised) ?? defaultService ?? "unknown", LogColumns.Service)!;
+        var level = Fit(LevelNames.ToName(e.Level), LogColumns.Level)!;
+        var eventType = Fit(Clean(Text(e, LogProperties.EventType), ref sanitised), LogColumns.EventType);
+        var correlationId = Fit(Clean(Text(e, LogProperties.CorrelationId), ref sanitised), LogColumns.CorrelationId);
         var category = Text(e, LogProperties.Category);
+        var kind = e.Kind();
 
         TradeLogRow? trade = null;
         PerformanceLogRow? performance = null;
         var numbersDropped = false;
-        if (category == nameof(LogCategory.Trading) && eventType == "trade")
+        if (kind == EventKind.Trade)
         {
             trade = new TradeLogRow(eventId, timestamp,
-                Fit(e, "TradeId", 100, "trade_id", ref sanitised),
-                Fit(e, "Symbol", 20, "symbol", ref sanitised),
-                Fit(e, "Side", 10, "side", ref sanitised),
-                Decimal(e, "Quantity", ref numbersDropped),
-                Decimal(e, "Price", ref numbersDropped),
-                Fit(e, "Strategy", 100, "strategy", ref sanitised),
-                Int(e, "ExecutionTimeMs", ref numbersDropped),
-                Fit(e, "Status", 50, "status", ref sanitised),
-                Clean(Text(e, "ErrorMessage"), ref sanitised),
+                Fit(e, LogProperties.Trade.Id, LogColumns.TradeId, ref sanitised),
+                Fit(e, LogProperties.Trade.Symbol, LogColumns.Symbol, ref sanitised),
+                Fit(e, LogProperties.Trade.Side, LogColumns.Side, ref sanitised),
+                Decimal(e, LogProperties.Trade.Quantity, ref numbersDropped),
+                Decimal(e, LogProperties.Trade.Price, ref numbersDropped),
+                Fit(e, LogProperties.Trade.Strategy, LogColumns.Strategy, ref sanitised),
+                Int(e, LogProperties.Trade.ExecutionTimeMs, ref numbersDropped),
+                Fit(e, LogProperties.Trade.Status, LogColumns.Status, ref sanitised),
+                Clean(Text(e, LogProperties.Trade.ErrorMessage), ref sanitised),
                 correlationId);
         }
-        else if (category == nameof(LogCategory.Performance) && eventType == "performance")
+        else if (kind == EventKind.Performance)
         {
             performance = new PerformanceLogRow(eventId, timestamp, service,
-                Fit(e, "Operation", 100, "operation", ref sanitised),
-                Int(e, "ExecutionTimeMs", ref numbersDropped),
-                Int(e, "MemoryUsageMb", ref numbersDropped),
-                Decimal(e, "CpuUsagePercent", ref numbersDropped),
+                Fit(e, LogProperties.Performance.Operation, LogColumns.Operation, ref sanitised),
+                Int(e, LogProperties.Performance.ExecutionTimeMs, ref numbersDropped),
+                Int(e, LogProperties.Performance.MemoryUsageMb, ref numbersDropped),
+                Decimal(e, LogProperties.Performance.CpuUsagePercent, ref numbersDropped),
                 []);
         }
 
@@ -75,14 +76,14 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
             _metadata.String("source_context", source);
         }
 
-        if (EventFields.Member(e) is { } member)
+        if (e.TryGetCaller(out var member, out var file, out var line))
         {
             _metadata.StartObject("caller");
             _metadata.String("member", member);
-            _metadata.String("file", EventFields.SourceFileName(e));
-            if (EventFields.LineValue(e) is { } line)
+            _metadata.String("file", file);
+            if (line is not null)
             {
-                _metadata.Number("line", line);
+                _metadata.Number("line", line.Value);
             }
 
             _metadata.EndObject();
@@ -149,7 +150,7 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
         builder.Clear();
         try
         {
-            MessageText.Render(e, builder);
+            e.RenderMessage(builder);
             return builder.ToString();
         }
         catch (Exception)
@@ -158,8 +159,10 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
         }
     }
 
-    private string? Fit(LogEvent e, string property, int max, string column, ref bool sanitised) =>
-        TextSanitizer.Fit(Clean(Text(e, property), ref sanitised), max, column, _truncated);
+    private string? Fit(LogEvent e, string property, LogColumn column, ref bool sanitised) =>
+        Fit(Clean(Text(e, property), ref sanitised), column);
+
+    private string? Fit(string? value, LogColumn column) => TextSanitizer.Fit(value, column.MaxLength, column.Name, _truncated);
 
     private static string? Clean(string? text, ref bool sanitised) => text is null ? null : TextSanitizer.Clean(text, ref sanitised);
 

@@ -54,7 +54,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
 
     public async Task EmitBatchAsync(IReadOnlyCollection<LogEvent> batch)
     {
-        using var quiet = DatabaseQueryTimer.Suppress();
+        using var quiet = QueryTiming.Suppress();
         var encoded = new List<EncodedEvent>(batch.Count);
         foreach (var logEvent in batch)
         {
@@ -91,7 +91,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
 
     public async Task OnEmptyBatchAsync()
     {
-        using var quiet = DatabaseQueryTimer.Suppress();
+        using var quiet = QueryTiming.Suppress();
         await _inFlight;
         if (DateTime.UtcNow >= _retryAt && !_spool.IsEmpty && !_deadline.IsCancellationRequested)
         {
@@ -369,7 +369,7 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
     /// </summary>
     public void Dispose()
     {
-        using var quiet = DatabaseQueryTimer.Suppress();
+        using var quiet = QueryTiming.Suppress();
         ArmDeadline();
         try
         {

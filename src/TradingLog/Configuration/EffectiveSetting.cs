@@ -5,4 +5,4 @@ namespace TradingLog.Configuration;
 /// <param name="Value">The effective value as text; passwords are masked.</param>
 /// <param name="Source">Where the value came from.</param>
 /// <param name="EnvironmentVariable">The environment variable that overrides the key.</param>
-public sealed record EffectiveSetting(string Key, string Value, SettingSource Source, string EnvironmentVariable);
+internal sealed record EffectiveSetting(string Key, string Value, SettingSource Source, string EnvironmentVariable);

@@ -26,5 +26,5 @@ public sealed class LoadedConfiguration
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Every key with its effective value and source, sorted by key. Secrets are masked.</summary>
-    public IReadOnlyList<EffectiveSetting> Effective { get; }
+    internal IReadOnlyList<EffectiveSetting> Effective { get; }
 }

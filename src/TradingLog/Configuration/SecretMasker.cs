@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace TradingLog.Configuration;
 
 /// <summary>Hides passwords in connection strings before they are printed or logged.</summary>
-public static partial class SecretMasker
+internal static partial class SecretMasker
 {
     /// <summary>The text that stands for a hidden password.</summary>
     public const string Mask = "*****";

@@ -1,7 +1,7 @@
 namespace TradingLog.Configuration;
 
 /// <summary>Where an effective setting came from, in rising precedence.</summary>
-public enum SettingSourceKind
+internal enum SettingSourceKind
 {
     /// <summary>TradingLog's built-in default (the design's value).</summary>
     Default,

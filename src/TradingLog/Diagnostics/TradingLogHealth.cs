@@ -28,8 +28,11 @@ public sealed class TradingLogHealth : ILoggingFailureListener
 
     internal ILoggingFailureListener? Listener { get; set; }
 
-    /// <summary>Where failures a person must see are written (standard error by default); null for nowhere.</summary>
-    internal TextWriter? Output { get; set; }
+    /// <summary>
+    /// Where failures a person must see are written, at most once a minute per kind (<see cref="TradingLogOptions.FailureOutput"/>
+    /// in a TradingLog pipeline; standard error for the <c>WriteTo</c> sinks); null for nowhere.
+    /// </summary>
+    public TextWriter? Output { get; init; }
 
     /// <summary>
     /// The files that cannot be written now (full path → the operating system's error), from the start-up check and every

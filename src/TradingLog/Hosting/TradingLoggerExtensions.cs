@@ -8,6 +8,8 @@ namespace TradingLog.Hosting;
 /// <summary>Typed trade and performance events, and category scopes, for <see cref="ILogger"/> users.</summary>
 public static class TradingLoggerExtensions
 {
+    private static readonly PerformanceSettings DefaultPerformance = new();
+
     /// <summary>Logs a trade with the columns of <c>trading_logs</c>, at Error when it has an error message, else Information.</summary>
     public static void LogTrade(this ILogger logger, in TradeRecord trade, LogLevel? level = null,
         [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
@@ -23,11 +25,23 @@ public static class TradingLoggerExtensions
         Log(logger, effective, state, member, file, line);
     }
 
-    /// <summary>Measures a block as one Performance event: <c>using (logger.Measure("place_order")) { ... }</c>.</summary>
-    public static PerformanceScope Measure(this ILogger logger, string operation,
+    /// <summary>
+    /// Measures a block as one Performance event: <c>using (logger.Measure("place_order", performance)) { ... }</c>.
+    /// The thresholds (slow-operation warning, memory tracking) are those of <paramref name="settings"/>: inject the
+    /// service's <see cref="PerformanceSettings"/> (registered by <c>AddTradingLogging</c>) or use
+    /// <see cref="TradingLogger.Measure"/>; without them the documented defaults apply.
+    /// </summary>
+    /// <param name="logger">The logger that writes the event.</param>
+    /// <param name="operation">The operation's name, stored in <c>performance_logs.operation</c>.</param>
+    /// <param name="settings">The service's performance settings; null for the defaults.</param>
+    /// <param name="member">Filled in by the compiler.</param>
+    /// <param name="file">Filled in by the compiler.</param>
+    /// <param name="line">Filled in by the compiler.</param>
+    /// <returns>A scope that logs when disposed; a no-op scope when performance logging is off.</returns>
+    public static PerformanceScope Measure(this ILogger logger, string operation, PerformanceSettings? settings = null,
         [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
-        var settings = TradingLogHost.Current?.Settings.Performance ?? new PerformanceSettings();
+        settings ??= DefaultPerformance;
         return settings.Enabled ? new PerformanceScope(new LoggerPerformanceEmitter(logger), settings, operation, member, file, line) : PerformanceScope.Disabled;
     }
 

@@ -18,7 +18,7 @@ namespace TradingLog.Pipeline;
 /// call site about 1 µs per event per queue (measured: docs/benchmarks.md), and TradingLog runs two queues per event
 /// (files and database).
 /// </remarks>
-internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposable
+public sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
 
@@ -39,8 +39,24 @@ internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposab
     private int _writerGone;
     private int _disposed;
 
-    public BatchingQueue(IBatchedLogEventSink sink, QueueGauge gauge, BatchingQueueOptions options, TradingLogHealth health, Action? onDropped = null)
+    /// <summary>Starts the queue and its writer thread in front of <paramref name="sink"/>.</summary>
+    /// <param name="sink">The sink the writer thread hands batches to; told when the stop begins if it is an <see cref="IStoppingSink"/>.</param>
+    /// <param name="options">Capacity, full-queue behaviour and batching.</param>
+    /// <param name="health">Where drops and sink failures are counted and reported.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchingQueueOptions.Capacity"/> or <see cref="BatchingQueueOptions.BatchSize"/> is below 1.</exception>
+    public BatchingQueue(IBatchedLogEventSink sink, BatchingQueueOptions options, TradingLogHealth health)
+        : this(sink, new QueueGauge(), options, health)
     {
+    }
+
+    internal BatchingQueue(IBatchedLogEventSink sink, QueueGauge gauge, BatchingQueueOptions options, TradingLogHealth health)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(health);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         _sink = sink;
         _gauge = gauge;
         _capacity = options.Capacity;
@@ -49,10 +65,14 @@ internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposab
         _batchSize = options.BatchSize;
         _bufferingTime = options.BufferingTime;
         _health = health;
-        _onDropped = onDropped;
+        _onDropped = options.OnDropped;
         new Thread(Run) { IsBackground = true, Name = "TradingLog writer: " + sink.GetType().Name }.Start();
     }
 
+    /// <summary>Events enqueued and not yet handed to the sink.</summary>
+    public long Depth => _gauge.Depth;
+
+    /// <summary>Enqueues the event; never throws and never waits for I/O (it may wait up to <see cref="BatchingQueueOptions.MaxBlock"/> for room).</summary>
     public void Emit(LogEvent logEvent)
     {
         // The increment comes before the check and the writer leaves only after marking itself gone and seeing the gauge
@@ -204,6 +224,7 @@ internal sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposab
         }
     }
 
+    /// <summary>Writes what is queued without blocking a thread, then disposes the sink.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Stop())

@@ -92,8 +92,11 @@ internal static class PipelineBuilder
         int batchSize = FileBatchSize, TimeSpan? bufferingTime = null, Action? onDropped = null)
     {
         var gauge = new QueueGauge();
-        var options = new BatchingQueueOptions(capacity, mode, TradingLogOptions.DefaultMaxBlock, batchSize, bufferingTime ?? FileBufferingTime);
-        return (new BatchingQueue(sink, gauge, options, health, onDropped), gauge);
+        var options = new BatchingQueueOptions
+        {
+            Capacity = capacity, FullMode = mode, BatchSize = batchSize, BufferingTime = bufferingTime ?? FileBufferingTime, OnDropped = onDropped,
+        };
+        return (new BatchingQueue(sink, gauge, options, health), gauge);
     }
 
     private static List<FileTarget> CreateTargets(string service, TradingLogSettings settings, string workingDirectory, TradingLogHealth health)
@@ -103,9 +106,9 @@ internal static class PipelineBuilder
             (service, settings.FileOf(service), _ => true),
             ("main", settings.Files.Main, _ => true),
             ("errors", settings.Files.Errors, e => e.Level >= LogEventLevel.Error),
-            ("system", settings.Files.System, e => IsCategory(e, LogCategory.System)),
-            ("trades", settings.Files.Trades, e => IsCategory(e, LogCategory.Trading)),
-            ("performance", settings.Files.Performance, e => IsCategory(e, LogCategory.Performance)),
+            ("system", settings.Files.System, e => e.IsCategory(LogCategory.System)),
+            ("trades", settings.Files.Trades, e => e.IsCategory(LogCategory.Trading)),
+            ("performance", settings.Files.Performance, e => e.IsCategory(LogCategory.Performance)),
         };
 
         // Two routes to one file (say, files.main pointed at the service's file) write each line once.
@@ -122,8 +125,4 @@ internal static class PipelineBuilder
         return targets;
     }
 
-    private static bool IsCategory(LogEvent logEvent, LogCategory category) =>
-        logEvent.Properties.TryGetValue(LogProperties.Category, out var value)
-        && value is ScalarValue { Value: string name }
-        && name == category.ToString();
 }

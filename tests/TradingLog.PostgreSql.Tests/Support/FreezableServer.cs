@@ -6,7 +6,7 @@ namespace TradingLog.PostgreSql.Tests.Support;
 /// An embedded server of one test's own that the test can hang (SIGSTOP of the postmaster and every process it started:
 /// connections open, nothing answers) and resume. Disposing resumes it and stops it, so no frozen process outlives a test.
 /// </summary>
-public sealed class FreezableServer : IAsyncDisposable
+internal sealed class FreezableServer : IAsyncDisposable
 {
     private readonly EmbeddedPostgres _server;
     private int[] _frozen = [];

@@ -8,7 +8,7 @@ namespace TradingLog.PostgreSql.Tests.Support;
 /// The PostgreSQL server of this test run: TradingLog's own embedded server, started by the first test that needs it
 /// in a private folder and stopped when the run ends. A migrated template database makes each test's own database cheap.
 /// </summary>
-public static class TestServer
+internal static class TestServer
 {
     private const string Template = "tl_template";
     private static readonly Lazy<Task<EmbeddedServerInfo>> Server = new(StartAsync);

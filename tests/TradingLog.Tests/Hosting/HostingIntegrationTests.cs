@@ -74,4 +74,75 @@ public sealed class HostingIntegrationTests : IDisposable
         host.Dispose();
         Assert.Contains(TestPipeline.Lines(_folder, "logs/risk_management.log"), l => l.EndsWith("exposure 1.5", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task ThePipelineIsBuiltWhenTheContainerResolvesItNotWhenServicesAreRegistered()
+    {
+        var configured = 0;
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddTradingLogging("analytics", o =>
+        {
+            configured++;
+            o.Settings = Quiet();
+            o.WorkingDirectory = _folder.Path;
+        }));
+        Assert.Equal(0, configured);
+        Assert.False(File.Exists(Path.Combine(_folder.Path, "logs", "analytics.log")));
+
+        await using (var provider = services.BuildServiceProvider())
+        {
+            Assert.Equal(0, configured);
+            provider.GetRequiredService<ILogger<HostingIntegrationTests>>().LogInformation("built on first use");
+            Assert.Same(provider.GetRequiredService<TradingLogHost>(), provider.GetRequiredService<TradingLogHost>());
+            Assert.Equal(1, configured);
+        }
+
+        Assert.Contains(TestPipeline.Lines(_folder, "logs/analytics.log"), l => l.EndsWith("built on first use", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ABadConfigurationStopsTheHostNotTheRegistration()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _folder.Path, EnvironmentName = "Testing" });
+        builder.AddTradingLogging("execution", o => o.Configuration.Overrides["logging.rotation.size"] = "ten parsecs");
+
+        // The logger factory resolves the pipeline as the host is built, so the error comes from Build or Start.
+        var e = Assert.Throws<TradingLog.Configuration.TradingLogConfigurationException>(() =>
+        {
+            using var host = builder.Build();
+            host.Start();
+        });
+        Assert.Contains("logging.rotation.size", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EachHostsILoggerMeasuresWithItsOwnThresholdsNotTheLastConfiguredHosts()
+    {
+        using var strictFolder = new TempFolder();
+        var strict = Quiet();
+        strict.Performance.SlowOperationMs = 1;
+        using var relaxedHost = BuildHost("execution");
+        var strictBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = strictFolder.Path, EnvironmentName = "Testing" });
+        strictBuilder.AddTradingLogging("risk_management", o => o.Settings = strict);
+        using (var strictHost = strictBuilder.Build())
+        {
+            await relaxedHost.StartAsync();
+            await strictHost.StartAsync();
+            foreach (var host in new[] { relaxedHost, strictHost })
+            {
+                var logger = host.Services.GetRequiredService<ILogger<HostingIntegrationTests>>();
+                using (logger.Measure("settle", host.Services.GetRequiredService<TradingLog.Configuration.PerformanceSettings>()))
+                {
+                    Thread.Sleep(20); // the measured work itself: longer than the strict host's 1 ms threshold
+                }
+            }
+
+            await strictHost.StopAsync();
+            await relaxedHost.StopAsync();
+        }
+
+        relaxedHost.Dispose();
+        Assert.Contains("| INFO     |", Assert.Single(TestPipeline.Lines(_folder, "logs/performance.log"), l => l.Contains("settle took", StringComparison.Ordinal)));
+        Assert.Contains("| WARNING  |", Assert.Single(TestPipeline.Lines(strictFolder, "logs/performance.log"), l => l.Contains("settle took", StringComparison.Ordinal)));
+    }
 }

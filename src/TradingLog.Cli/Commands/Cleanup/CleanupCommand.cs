@@ -41,7 +41,7 @@ internal sealed class CleanupCommand(IAnsiConsole console) : AsyncCommand<Cleanu
                     run_id = report.RunId, status = report.Status, as_of = report.AsOf, dry_run = report.DryRun, error = report.Error,
                     rows_archived = report.RowsArchived, rows_purged = report.RowsPurged,
                     actions = report.Actions.Select(a => new { table = a.Table, kind = a.Kind, target = a.Target, rows = a.Rows, batches = a.Batches }),
-                    files_archived = report.Files.Archived, files_deleted = report.Files.Deleted,
+                    files_archived = report.FilesArchived, files_deleted = report.FilesDeleted,
                 }));
             }
             else
@@ -75,8 +75,8 @@ internal sealed class CleanupCommand(IAnsiConsole console) : AsyncCommand<Cleanu
         var summary = new Table().Border(TableBorder.Simple).AddColumns("Summary", "Count");
         summary.AddRow("rows archived", report.RowsArchived.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         summary.AddRow("rows purged", report.RowsPurged.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
-        summary.AddRow("log files archived", report.Files.Archived.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        summary.AddRow("log files deleted", report.Files.Deleted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        summary.AddRow("log files archived", report.FilesArchived.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        summary.AddRow("log files deleted", report.FilesDeleted.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         console.Write(summary);
     }
 }
