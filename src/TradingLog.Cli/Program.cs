@@ -29,7 +29,6 @@ app.Configure(config =>
         .WithDescription("Run a simulated six-service trading system for a while, then show what was logged and stored.")
         .WithExample("demo")
         .WithExample("demo", "--duration", "60s", "--rate", "500", "--summary-json", "demo.json");
-    config.AddCommand<DemoServiceCommand>("demo-service").IsHidden();
     config.AddBranch("config", branch =>
     {
         branch.SetDescription("Inspect the configuration.");

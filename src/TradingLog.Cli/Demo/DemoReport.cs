@@ -1,3 +1,4 @@
+using TradingSystem;
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;

@@ -54,7 +54,8 @@ public static class TradingLogHostingExtensions
     /// <summary>
     /// Registers the service's pipeline, built when the container first resolves it: the working directory is the
     /// host's content root and the environment the host's (unless <c>TRADINGLOG_ENVIRONMENT</c> or the options say
-    /// otherwise); termination signals are left to the host. Registers <see cref="TradingLogHost"/>,
+    /// otherwise; <c>TRADINGLOG_ENVIRONMENT</c> set to an empty value means no environment file); termination signals are
+    /// left to the host. Registers <see cref="TradingLogHost"/>,
     /// <see cref="TradingLogger"/>, <see cref="Diagnostics.TradingLogHealth"/>, <see cref="Configuration.PerformanceSettings"/>
     /// and a hosted service that builds the pipeline at start, so that a bad configuration stops the start with its
     /// <see cref="Configuration.TradingLogConfigurationException"/>. Registering twice keeps the first registration.

@@ -1,3 +1,4 @@
+using TradingSystem;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -30,10 +31,13 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 return db;
             });
 
+            var sample = await TradingSystemSample.LocateAsync(settings.Sample, Notices.Write, cancellationToken);
+            var environment = ServiceEnvironment(settings, loaded, database);
             var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             var work = Path.Combine(directory, ".tradelog", "demo", runId);
             Directory.CreateDirectory(work);
-            var ports = DemoServiceNames.All.ToDictionary(s => s, _ => TradingLog.PostgreSql.Server.EmbeddedPostgres.FreePort());
+            var ports = ServiceNames.All.Select((s, i) => (s, i)).ToDictionary(p => p.s,
+                p => settings.BasePort is { } first ? first + p.i : TradingLog.PostgreSql.Server.EmbeddedPostgres.FreePort());
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
@@ -41,16 +45,32 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 stop.Cancel();
             };
             Console.CancelKeyPress += onCancel;
-            var processes = DemoServiceNames.All.ToDictionary(s => s, s => Start(s, settings, runId, ports, Path.Combine(work, s + ".json")));
+            var processes = ServiceNames.All.ToDictionary(s => s, s => Start(sample, s, environment, runId, ports, Path.Combine(work, s + ".json")));
             var clock = Stopwatch.StartNew();
             try
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-                await console.Status().StartAsync("Starting six services…", _ => WaitHealthyAsync(http, ports, processes, stop.Token));
+                try
+                {
+                    await console.Status().StartAsync("Starting six services…", _ => WaitHealthyAsync(http, ports, processes, stop.Token));
+                }
+                catch (Exception e) when (e is InvalidOperationException or TimeoutException or OperationCanceledException)
+                {
+                    // One service did not come up: the others must not be left running.
+                    await StopAsync(ports, processes);
+                    if (e is OperationCanceledException)
+                    {
+                        throw;
+                    }
+
+                    await Console.Error.WriteLineAsync($"tradelog: {e.Message}; the other services were stopped.");
+                    return ExitCodes.Failure;
+                }
+
                 console.MarkupLine($"Run [bold]{runId}[/]: six services up on ports {string.Join(", ", ports.Select(p => $"{p.Key}={p.Value}"))}");
                 var ticks = Math.Max(1, settings.Rate / 4);
                 clock.Restart();
-                await http.PostAsync(new Uri($"http://127.0.0.1:{ports[DemoServiceNames.DataIngestion]}/start?ticksPerSecond={ticks}"), null, stop.Token);
+                await http.PostAsync(new Uri($"http://127.0.0.1:{ports[ServiceNames.DataIngestion]}/start?ticksPerSecond={ticks}"), null, stop.Token);
                 await console.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Trading", maxValue: settings.Duration.TotalSeconds);
@@ -71,12 +91,12 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
 
             var elapsed = clock.Elapsed;
             await console.Status().StartAsync("Stopping the services and flushing their logs…", _ => StopAsync(ports, processes));
-            var summaries = DemoServiceNames.All
+            var summaries = ServiceNames.All
                 .Select(s => Path.Combine(work, s + ".json"))
                 .Where(File.Exists)
                 .Select(f => JsonSerializer.Deserialize<ServiceSummary>(File.ReadAllText(f))!)
                 .ToList();
-            if (summaries.Count != DemoServiceNames.All.Length)
+            if (summaries.Count != ServiceNames.All.Length)
             {
                 console.MarkupLine("[red]Not every service reported; see the logs.[/]");
                 return ExitCodes.Failure;
@@ -92,38 +112,47 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             return report.Healthy ? ExitCodes.Success : ExitCodes.Failure;
         });
 
-    private static Process Start(string service, DemoCommandSettings settings, string runId, Dictionary<string, int> ports, string summaryFile)
+    /// <summary>
+    /// The configuration of the six services, as a deployment would give it to a service: environment variables. The
+    /// connection string is the store the orchestrator prepared; the command's --config, --environment and --set follow.
+    /// </summary>
+    private static Dictionary<string, string> ServiceEnvironment(DemoCommandSettings settings, LoadedConfiguration loaded, LogDatabase database)
     {
-        var entry = System.Reflection.Assembly.GetEntryAssembly()!.Location;
-        var info = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            info.ArgumentList.Add(entry);
+            // Empty: no environment file, as for this command; not the host's default "Production".
+            [TradingLogConfigurationOptions.EnvironmentVariable] = loaded.EnvironmentName ?? "",
+            [SettingDefinition.VariableOf("logging.database.connection_string")] = database.AdminConnectionString,
+            [SettingDefinition.VariableOf("logging.console.enabled")] = "false",
+            [SettingDefinition.VariableOf("logging.root_level")] = "WARNING",
+        };
+        if (loaded.Files.Count > 0)
+        {
+            environment[TradingLogConfigurationOptions.ConfigPathVariable] = Path.GetFullPath(loaded.Files[0]);
         }
 
-        foreach (var arg in new[]
-                 {
-                     "demo-service", service, "--run", runId, "--summary-file", summaryFile,
-                     "--ports", string.Join(',', ports.Select(p => $"{p.Key}={p.Value}")),
-                     "--set", "console.enabled=false", "--set", "root_level=WARNING",
-                 })
+        foreach (var pair in settings.Set)
+        {
+            var index = pair.IndexOf('=', StringComparison.Ordinal);
+            var key = pair[..index].Trim().ToLowerInvariant();
+            environment[SettingDefinition.VariableOf(key.StartsWith("logging.", StringComparison.Ordinal) ? key : "logging." + key)] = pair[(index + 1)..];
+        }
+
+        return environment;
+    }
+
+    private static Process Start(string sample, string service, Dictionary<string, string> environment, string runId, Dictionary<string, int> ports,
+        string summaryFile)
+    {
+        var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { sample, service, "--run", runId, "--summary-file", summaryFile, "--ports", string.Join(',', ports.Select(p => $"{p.Key}={p.Value}")) })
         {
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var (flag, value) in new[] { ("--config", settings.Config), ("--environment", settings.Environment), ("--connection", settings.Connection), ("--data-dir", settings.DataDirectory) })
+        foreach (var (name, value) in environment)
         {
-            if (value is not null)
-            {
-                info.ArgumentList.Add(flag);
-                info.ArgumentList.Add(value);
-            }
-        }
-
-        foreach (var set in settings.Set)
-        {
-            info.ArgumentList.Add("--set");
-            info.ArgumentList.Add(set);
+            info.Environment[name] = value;
         }
 
         var process = Process.Start(info)!;
@@ -155,13 +184,16 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
 
                 try
                 {
-                    using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"), cancellationToken);
+                    // A short bound per probe: something else may hold the port and never answer.
+                    using var probe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    probe.CancelAfter(TimeSpan.FromSeconds(1));
+                    using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health"), probe.Token);
                     if (response.IsSuccessStatusCode)
                     {
                         break;
                     }
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
                 {
                 }
 
@@ -179,7 +211,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
     private static async Task StopAsync(Dictionary<string, int> ports, Dictionary<string, Process> processes)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        foreach (var service in DemoServiceNames.All)
+        foreach (var service in ServiceNames.All)
         {
             try
             {
@@ -189,7 +221,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             {
             }
 
-            if (service == DemoServiceNames.DataIngestion)
+            if (service == ServiceNames.DataIngestion)
             {
                 await processes[service].WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
                 await Task.Delay(1000);

@@ -20,6 +20,14 @@ internal sealed class DemoCommandSettings : DatabaseCommandSettings
     [Description("Write the events emitted per service, per level and per table, and the rows stored, as JSON.")]
     public string? SummaryJson { get; init; }
 
+    [CommandOption("--sample <FOLDER>")]
+    [Description("The TradingSystem sample to run (its folder or project). Default: samples/TradingSystem of the checkout tradelog was built from.")]
+    public string? Sample { get; init; }
+
+    [CommandOption("--base-port <PORT>")]
+    [Description("Listen on PORT to PORT+5 (data_ingestion first, in the order a trade flows). Default: free ports chosen at start.")]
+    public int? BasePort { get; init; }
+
     public TimeSpan Duration => Since.TryParse(DurationText, out var d) ? d : TimeSpan.FromSeconds(20);
 
     public override ValidationResult Validate()
@@ -27,6 +35,11 @@ internal sealed class DemoCommandSettings : DatabaseCommandSettings
         if (!Since.TryParse(DurationText, out _))
         {
             return ValidationResult.Error($"--duration takes a duration such as 20s or 2m, not '{DurationText}'");
+        }
+
+        if (BasePort is < 1024 or > 65_530)
+        {
+            return ValidationResult.Error("--base-port must be between 1024 and 65530");
         }
 
         return Rate is < 1 or > 100_000 ? ValidationResult.Error("--rate must be between 1 and 100000 events per second") : base.Validate();

@@ -78,4 +78,59 @@ public sealed class DemoCommandTests : IDisposable
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(message, result.Output + result.Error);
     }
+
+    [Fact]
+    public void WhenOneServiceCannotStartTheOthersAreStoppedAndTheRunFails()
+    {
+        // execution listens on the third port; something else holds it, so execution exits at start-up.
+        var basePort = FreePortRange(6);
+        using var squatter = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, basePort + 2);
+        squatter.Start();
+
+        var demo = Tradelog.Run(_folder.Path, null, "demo", "--duration", "3s", "--base-port", basePort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(1, demo.ExitCode);
+        Assert.Contains("the execution service exited at start-up", demo.Error, StringComparison.Ordinal);
+        Assert.Contains("the other services were stopped", demo.Error, StringComparison.Ordinal);
+        for (var i = 0; i < 6; i++)
+        {
+            if (i == 2)
+            {
+                continue;
+            }
+
+            // Nothing listens any more on the ports of the services that did start.
+            using var probe = new System.Net.Sockets.TcpClient();
+            Assert.ThrowsAny<System.Net.Sockets.SocketException>(() => probe.Connect(System.Net.IPAddress.Loopback, basePort + i));
+        }
+    }
+
+    private static int FreePortRange(int count)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var first = Random.Shared.Next(20_000, 60_000);
+            var listeners = new List<System.Net.Sockets.TcpListener>();
+            try
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, first + i);
+                    listener.Start();
+                    listeners.Add(listener);
+                }
+
+                return first;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+            }
+            finally
+            {
+                listeners.ForEach(l => l.Stop());
+            }
+        }
+
+        throw new InvalidOperationException("no free range of ports");
+    }
 }

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using Serilog.Core;
 using Serilog.Events;
+using TradingLog;
 
-namespace TradingLog.Cli.Demo;
+namespace TradingSystem;
 
 /// <summary>Counts, in each demo service, the events its pipeline emitted: per level, and per table they become rows of.</summary>
 internal sealed class EventCounter : ILogEventSink

@@ -6,41 +6,35 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TradingLog.AspNetCore.Correlation;
+using TradingLog;
 using TradingLog.Configuration;
 using TradingLog.Correlation;
 using TradingLog.Hosting;
 using TradingLog.PostgreSql;
 
-namespace TradingLog.Cli.Demo;
+namespace TradingSystem;
 
 /// <summary>
 /// One service of the simulated trading system, in its own process: an ASP.NET Core app on loopback that logs through
 /// <c>AddTradingLogging</c> and <c>ILogger&lt;T&gt;</c> like a real service, forwards correlation IDs to the next service,
 /// and writes its <see cref="ServiceSummary"/> when stopped.
 /// </summary>
-internal static class DemoService
+internal static class TradingService
 {
     private static readonly string[] Symbols = ["AAPL", "MSFT", "NVDA", "AMZN", "GOOG"];
 
-    public static async Task<int> RunAsync(DemoServiceOptions options)
+    public static async Task<int> RunAsync(SampleArguments options)
     {
         var counter = new EventCounter();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.WebHost.UseUrls($"http://127.0.0.1:{options.Ports[options.Service]}");
-        builder.Logging.ClearProviders();
+        // The one line that makes TradingLog this service's logging: files, the database, ILogger<T>, health.
         builder.AddTradingLogging(options.Service, o =>
         {
-            foreach (var (key, value) in options.Configuration.Overrides)
-            {
-                o.Configuration.Overrides[key] = value;
-            }
-
-            o.Configuration.ConfigPath = options.Configuration.ConfigPath;
-            o.Configuration.Environment = options.Configuration.Environment;
-            o.UseEmbeddedPostgreSql(); // the orchestrator started it; a configured server still wins
+            o.UsePostgreSql();
             o.ConfigureSerilog = c => c.Enrich.WithProperty("RunId", options.RunId).WriteTo.Sink(counter);
         });
-        foreach (var service in DemoServiceNames.All)
+        foreach (var service in ServiceNames.All)
         {
             builder.Services.AddHttpClient(service, c => c.BaseAddress = new Uri($"http://127.0.0.1:{options.Ports[service]}"))
                 .AddTradingLogCorrelation();
@@ -48,9 +42,10 @@ internal static class DemoService
 
         var app = builder.Build();
         app.UseTradingLogCorrelation();
+        var performance = app.Services.GetRequiredService<PerformanceSettings>();
         var http = app.Services.GetRequiredService<IHttpClientFactory>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TradingSystem." + options.Service);
-        var state = new DemoState(options.RunId);
+        var state = new TradingState(options.RunId);
         app.MapGet("/health", () => "ok");
         app.MapPost("/shutdown", (IHostApplicationLifetime lifetime) =>
         {
@@ -58,7 +53,7 @@ internal static class DemoService
             lifetime.StopApplication();
             return "stopping";
         });
-        Map(app, options.Service, http, logger, state);
+        Map(app, options.Service, http, logger, performance, state);
 
         var host = app.Services.GetRequiredService<TradingLogHost>();
         var logFile = host.Settings.FileOf(options.Service);
@@ -78,22 +73,26 @@ internal static class DemoService
         // RunAsync returns after the host stopped and was disposed, which flushed every log to its file and the database.
         await app.RunAsync();
         var summary = new ServiceSummary(options.Service, new(counter.Levels), new(counter.Tables), Path.GetFullPath(logFile), unwritable, failures);
-        await File.WriteAllTextAsync(options.SummaryFile, System.Text.Json.JsonSerializer.Serialize(summary));
+        if (options.SummaryFile is not null)
+        {
+            await File.WriteAllTextAsync(options.SummaryFile, System.Text.Json.JsonSerializer.Serialize(summary));
+        }
+
         return 0;
     }
 
-    private static void Map(WebApplication app, string service, IHttpClientFactory http, ILogger logger, DemoState state)
+    private static void Map(WebApplication app, string service, IHttpClientFactory http, ILogger logger, PerformanceSettings performance, TradingState state)
     {
         switch (service)
         {
-            case DemoServiceNames.DataIngestion:
+            case ServiceNames.DataIngestion:
                 app.MapPost("/start", (int ticksPerSecond) =>
                 {
-                    _ = Task.Run(() => GenerateTicksAsync(http, logger, state, ticksPerSecond));
+                    _ = Task.Run(() => GenerateTicksAsync(http, logger, performance, state, ticksPerSecond));
                     return "started";
                 });
                 break;
-            case DemoServiceNames.StrategyEngine:
+            case ServiceNames.StrategyEngine:
                 app.MapPost("/tick", async (Tick tick) =>
                 {
                     var fast = tick.Price * (1 + (Random.Shared.NextDouble() - 0.5) / 100);
@@ -109,19 +108,19 @@ internal static class DemoService
                     {
                         var side = fast > slow ? "BUY" : "SELL";
                         logger.LogInformation("Signal {Side} {Symbol} at {Price:F2} (momentum)", side, tick.Symbol, tick.Price);
-                        await Post(http, DemoServiceNames.Execution, "/order", new Order(tradeId, tick.Symbol, side, 10 * (1 + Random.Shared.Next(10)), tick.Price));
+                        await Post(http, ServiceNames.Execution, "/order", new Order(tradeId, tick.Symbol, side, 10 * (1 + Random.Shared.Next(10)), tick.Price));
                     }
 
                     return Results.Ok();
                 });
                 break;
-            case DemoServiceNames.Execution:
+            case ServiceNames.Execution:
                 app.MapPost("/order", async (Order order) =>
                 {
-                    using (logger.Measure("place_order"))
+                    using (logger.Measure("place_order", performance))
                     {
                         logger.LogInformation("Placing order {TradeId}: {Side} {Quantity} {Symbol}", order.TradeId, order.Side, order.Quantity, order.Symbol);
-                        var allowed = await Post(http, DemoServiceNames.RiskManagement, "/check", order);
+                        var allowed = await Post(http, ServiceNames.RiskManagement, "/check", order);
                         var trade = new TradeRecord
                         {
                             TradeId = order.TradeId, Symbol = order.Symbol, Side = order.Side, Quantity = order.Quantity,
@@ -141,14 +140,14 @@ internal static class DemoService
                         }
 
                         logger.LogTrade(trade);
-                        await Post(http, DemoServiceNames.Notification, "/notify", order);
-                        await Post(http, DemoServiceNames.Analytics, "/fill", order);
+                        await Post(http, ServiceNames.Notification, "/notify", order);
+                        await Post(http, ServiceNames.Analytics, "/fill", order);
                     }
 
                     return Results.Ok();
                 });
                 break;
-            case DemoServiceNames.RiskManagement:
+            case ServiceNames.RiskManagement:
                 app.MapPost("/check", (Order order) =>
                 {
                     logger.LogDebug("Checking exposure for {TradeId}", order.TradeId);
@@ -166,10 +165,10 @@ internal static class DemoService
                     return Results.Ok(true);
                 });
                 break;
-            case DemoServiceNames.Analytics:
+            case ServiceNames.Analytics:
                 app.MapPost("/fill", (Order order) =>
                 {
-                    using (logger.Measure("update_pnl"))
+                    using (logger.Measure("update_pnl", performance))
                     {
                         logger.LogInformation("P&L updated after {TradeId}", order.TradeId);
                     }
@@ -177,7 +176,7 @@ internal static class DemoService
                     return Results.Ok();
                 });
                 break;
-            case DemoServiceNames.Notification:
+            case ServiceNames.Notification:
                 app.MapPost("/notify", (Order order) =>
                 {
                     logger.LogInformation("Fill notice for {TradeId} sent to {Channel}", order.TradeId, "desk-chat");
@@ -187,7 +186,7 @@ internal static class DemoService
         }
     }
 
-    private static async Task GenerateTicksAsync(IHttpClientFactory http, ILogger logger, DemoState state, int ticksPerSecond)
+    private static async Task GenerateTicksAsync(IHttpClientFactory http, ILogger logger, PerformanceSettings performance, TradingState state, int ticksPerSecond)
     {
         var prices = Symbols.ToDictionary(s => s, _ => 100.0 + Random.Shared.Next(400));
         var interval = TimeSpan.FromSeconds(1.0 / Math.Max(1, ticksPerSecond));
@@ -199,14 +198,14 @@ internal static class DemoService
             prices[symbol] *= 1 + ((Random.Shared.NextDouble() - 0.5) / 500);
             if (count % 50 == 0)
             {
-                using (logger.Measure("fetch_market_data"))
+                using (logger.Measure("fetch_market_data", performance))
                 {
                     logger.LogWarning("Quote for {Symbol} arrived {Delay} ms late", symbol, Random.Shared.Next(200, 900));
                 }
             }
 
             logger.LogInformation("Tick {Symbol} {Price:F2}", symbol, prices[symbol]);
-            await Post(http, DemoServiceNames.StrategyEngine, "/tick", new Tick(symbol, prices[symbol]));
+            await Post(http, ServiceNames.StrategyEngine, "/tick", new Tick(symbol, prices[symbol]));
             next += interval;
             var wait = next - DateTime.UtcNow;
             if (wait > TimeSpan.Zero)
@@ -227,18 +226,5 @@ internal static class DemoService
         {
             return false;
         }
-    }
-
-    internal sealed record Tick(string Symbol, double Price);
-
-    internal sealed record Order(string TradeId, string Symbol, string Side, int Quantity, double Price);
-
-    private sealed class DemoState(string runId)
-    {
-        private long _trades;
-
-        public CancellationTokenSource Stop { get; } = new();
-
-        public string NextTradeId() => $"trade_{runId}_{Interlocked.Increment(ref _trades)}";
     }
 }

@@ -1,4 +1,4 @@
-namespace TradingLog.Cli.Demo;
+namespace TradingSystem;
 
 /// <summary>
 /// What one demo service reports when it stops: events per level and per table, its log file, and the files it could not

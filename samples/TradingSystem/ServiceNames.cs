@@ -1,7 +1,7 @@
-namespace TradingLog.Cli.Demo;
+namespace TradingSystem;
 
 /// <summary>The design's six services, in the order a trade flows through them.</summary>
-internal static class DemoServiceNames
+internal static class ServiceNames
 {
     public const string DataIngestion = "data_ingestion";
     public const string StrategyEngine = "strategy_engine";
