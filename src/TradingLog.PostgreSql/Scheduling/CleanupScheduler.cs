@@ -23,6 +23,26 @@ public sealed class CleanupScheduler(CleanupSchedule schedule, Func<CleanupReque
     /// <summary>Told of every run's report.</summary>
     public event Action<CleanupReport>? Ran;
 
+    private long _nextRunTicks;
+
+    /// <summary>
+    /// When the scheduler will next start a run (an occurrence or a retry), in UTC; null before it has computed one and
+    /// while a run is in progress. For health pages and dashboards.
+    /// </summary>
+    public DateTimeOffset? NextRun => Interlocked.Read(ref _nextRunTicks) is var ticks and not 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        Interlocked.Exchange(ref _nextRunTicks, due.UtcTicks);
+        var wait = due - _time.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken);
+        }
+
+        Interlocked.Exchange(ref _nextRunTicks, 0);
+    }
+
     /// <summary>Runs until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -39,7 +59,7 @@ public sealed class CleanupScheduler(CleanupSchedule schedule, Func<CleanupReque
                 return;
             }
 
-            await Task.Delay(next - now, _time, cancellationToken);
+            await WaitUntilAsync(next, cancellationToken);
             await RunOccurrenceAsync(next, "schedule", cancellationToken);
         }
     }
@@ -64,7 +84,7 @@ public sealed class CleanupScheduler(CleanupSchedule schedule, Func<CleanupReque
                 return;
             }
 
-            await Task.Delay(RetryDelays[attempt - 1], _time, cancellationToken);
+            await WaitUntilAsync(_time.GetUtcNow() + RetryDelays[attempt - 1], cancellationToken);
         }
     }
 

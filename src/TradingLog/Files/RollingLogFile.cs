@@ -153,9 +153,16 @@ internal sealed class RollingLogFile : IDisposable
         return removed;
     }
 
+    /// <summary>
+    /// Whether the file was last written in a period before the clock's. Only an earlier period rolls: a file stamped later
+    /// than the clock (the clock stepped back, another writer's clock ahead) keeps its lines together. Period names sort
+    /// as their times do.
+    /// </summary>
     private bool PeriodEnded(FileInfo info) =>
         _rotation.Interval != RotationInterval.Never
-        && RolledFileNames.PeriodOf(info.LastWriteTime, _rotation.Interval) != RolledFileNames.PeriodOf(_clock.GetLocalNow().DateTime, _rotation.Interval);
+        && string.CompareOrdinal(
+            RolledFileNames.PeriodOf(info.LastWriteTime, _rotation.Interval),
+            RolledFileNames.PeriodOf(_clock.GetLocalNow().DateTime, _rotation.Interval)) < 0;
 
     private string Roll(FileInfo active)
     {

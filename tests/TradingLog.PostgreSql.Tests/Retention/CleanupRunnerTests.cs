@@ -172,9 +172,10 @@ public sealed class CleanupRunnerTests : IDisposable
             }
         });
 
-        await Task.Delay(300);
+        await Eventually.TrueAsync(() => Volatile.Read(ref logged) > 500, what: "the service is logging");
         var report = await CleanAsync(db, Settings(30, 90, 30, 90, 90, 30));
-        await Task.Delay(300);
+        var atEnd = Volatile.Read(ref logged);
+        await Eventually.TrueAsync(() => Volatile.Read(ref logged) > atEnd + 500, what: "the service goes on logging after the cleanup");
         await stop.CancelAsync();
         await writer;
         host.Dispose();

@@ -51,7 +51,7 @@ public sealed class DefaultPartitionTests : IDisposable
                     await Task.Delay(10);
                 }
             });
-            await Task.Delay(300); // rows are landing in the default partition now
+            await Eventually.TrueAsync(async () => await db.CountAsync("SELECT count(*) FROM system_logs_default") > 0, what: "rows land in the default partition");
             while (!load.IsCompleted || reports.Count < 8)
             {
                 reports.Add(await runner.RunAsync(new CleanupRequest()));

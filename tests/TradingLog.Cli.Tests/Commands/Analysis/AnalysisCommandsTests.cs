@@ -160,9 +160,17 @@ public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.
         using var tail = System.Diagnostics.Process.Start(info)!;
         try
         {
-            await Task.Delay(3000);
-            _data.Log("analytics", log => log.Info("Report {Name} ready", "daily-pnl"));
-            var line = await tail.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            // tail -f prints what arrives after it started: log until it shows, instead of guessing how long it takes to start.
+            var read = tail.StandardOutput.ReadLineAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!read.IsCompleted)
+            {
+                Assert.True(DateTime.UtcNow < deadline, "tail -f printed nothing");
+                _data.Log("analytics", log => log.Info("Report {Name} ready", "daily-pnl"));
+                await Task.WhenAny(read, Task.Delay(250));
+            }
+
+            var line = await read;
             Assert.Equal("Report daily-pnl ready", JsonDocument.Parse(line!).RootElement.GetProperty("message").GetString());
         }
         finally

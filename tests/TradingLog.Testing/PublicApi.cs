@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text;
 
-namespace TradingLog.Cli.Tests.Support;
+namespace TradingLog.Testing;
 
 /// <summary>
 /// The public surface of an assembly as text, one line per type and member, sorted: what a user can call, and so what
@@ -132,5 +132,35 @@ public static class PublicApi
         }
 
         return name;
+    }
+
+    /// <summary>
+    /// Checks that <paramref name="assembly"/>'s public surface is the one listed in <c>docs/api/NAME.txt</c>; on a
+    /// difference writes <c>NAME.received.txt</c> beside the list, to compare or to copy over, and fails.
+    /// </summary>
+    public static void AssertListed(Assembly assembly)
+    {
+        var package = assembly.GetName().Name!;
+        var listed = Path.Combine(Repository(), "docs", "api", package + ".txt");
+        var actual = Of(assembly);
+        var expected = File.Exists(listed) ? File.ReadAllText(listed).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
+        var received = Path.ChangeExtension(listed, ".received.txt");
+        if (expected != actual)
+        {
+            File.WriteAllText(received, actual);
+        }
+
+        Xunit.Assert.True(expected == actual, $"The public API of {package} differs from {listed}; see {received} and copy it over if the change is meant.");
+    }
+
+    private static string Repository()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TradingLog.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("the repository root (TradingLog.slnx) was not found");
     }
 }
