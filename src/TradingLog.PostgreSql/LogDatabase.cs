@@ -115,7 +115,7 @@ public sealed class LogDatabase
         }
 
         await using var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        return await SchemaMigrator.MigrateAsync(dataSource, Tables, PartitionDaysAhead, cancellationToken, ensurePartitions);
+        return await SchemaMigrator.MigrateAsync(dataSource, Tables, PartitionDaysAhead, ensurePartitions, cancellationToken);
     }
 
     /// <summary>

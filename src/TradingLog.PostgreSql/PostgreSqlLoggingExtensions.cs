@@ -30,10 +30,10 @@ public static class PostgreSqlLoggingExtensions
     {
         options.Extensions.Add(new PostgreSqlExtension
         {
-            Connect = (context, _) =>
+            Connect = (context, cancellationToken) =>
             {
                 context.Settings.Database.ConnectionString = connectionString;
-                return LogDatabase.ConnectAsync(context.Settings, context.WorkingDirectory);
+                return LogDatabase.ConnectAsync(context.Settings, context.WorkingDirectory, cancellationToken);
             },
         });
         return options;

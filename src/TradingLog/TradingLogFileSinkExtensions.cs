@@ -47,10 +47,12 @@ public static class TradingLogFileSinkExtensions
         var template = (string)Parse(SettingParsers.Format, format, nameof(format));
         ITextFormatter formatter = json ? new JsonLineFormatter(structured: true) : new TextLineFormatter(LoguruTemplate.Parse(template));
         var health = new TradingLogHealth { Output = Console.Error };
+#pragma warning disable CA2000 // ownership passes down the chain to the logger, which disposes the queue, the sink set and the file
         var target = new FileTarget("file", new RollingLogFile(Path.GetFullPath(path), rotation), _ => true, health, FileTarget.DefaultMaxPendingBytes);
         target.Probe();
         var (sink, _) = PipelineBuilder.Batched(new FileSinkSet([target], formatter, health), TradingLogOptions.DefaultQueueCapacity,
             TradingLogOptions.DefaultFileQueueFullMode, health);
+#pragma warning restore CA2000
         return sinkConfiguration.Sink(sink, restrictedToMinimumLevel);
     }
 

@@ -169,7 +169,7 @@ internal sealed class DemoReport
         sample_trade = SampleTrade,
         log_files = Services.ToDictionary(s => s.Service, s => s.LogFile),
         unwritable_files = UnwritableFiles,
-    }, new JsonSerializerOptions { WriteIndented = true });
+    }, Infrastructure.ResultWriter.Indented);
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -12,6 +12,8 @@ internal static class TradingSystemSample
 {
     public const string AssemblyFile = "TradingLog.Samples.TradingSystem.dll";
 
+    private static readonly string[] Libraries = ["TradingLog.dll", "TradingLog.PostgreSql.dll"];
+
     /// <summary>The path of the sample's built assembly, after building it if needed.</summary>
     /// <param name="sample">The <c>--sample</c> option: the sample's folder or project file; null for the built-in location.</param>
     /// <param name="notice">Where progress is reported (a build takes some seconds).</param>
@@ -64,7 +66,7 @@ internal static class TradingSystemSample
         }
 
         var bin = Path.GetDirectoryName(assembly)!;
-        return new[] { "TradingLog.dll", "TradingLog.PostgreSql.dll" }.Any(library =>
+        return Libraries.Any(library =>
             File.Exists(Path.Combine(AppContext.BaseDirectory, library)) && File.Exists(Path.Combine(bin, library))
             && File.GetLastWriteTimeUtc(Path.Combine(AppContext.BaseDirectory, library)) > File.GetLastWriteTimeUtc(Path.Combine(bin, library)));
     }

@@ -72,15 +72,21 @@ internal static class AnalysisDatabase
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var row = new Dictionary<string, object?>(StringComparer.Ordinal);
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
+            rows.Add(RowOf(reader));
         }
 
         return rows;
+    }
+
+    /// <summary>The current row by column name; the row is already buffered, so reading it does not block.</summary>
+    private static Dictionary<string, object?> RowOf(NpgsqlDataReader reader)
+    {
+        var row = new Dictionary<string, object?>(StringComparer.Ordinal);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+        }
+
+        return row;
     }
 }

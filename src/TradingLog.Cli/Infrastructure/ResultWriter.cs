@@ -10,6 +10,9 @@ internal static class ResultWriter
     /// <summary>How typed rows are written with --json: snake_case names, as the columns they come from.</summary>
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>Documents meant to be read by a person too (config show --json, the demo's summary): indented.</summary>
+    public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     /// <summary>Typed rows: a table of <paramref name="columns"/>, or with --json the rows themselves as a JSON array.</summary>
     public static void Write<T>(IAnsiConsole console, bool json, string title, IReadOnlyList<T> rows, params (string Name, Func<T, object?> Value)[] columns)
     {

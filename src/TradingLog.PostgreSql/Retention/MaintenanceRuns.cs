@@ -18,7 +18,7 @@ internal static class MaintenanceRuns
             {
                 new() { Value = request.Trigger },
                 new() { Value = asOf.UtcDateTime },
-                new() { Value = (object?)request.ScheduledFor?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new() { Value = request.ScheduledFor is { } scheduled ? scheduled.UtcDateTime : DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz },
                 new() { Value = request.Attempt },
                 new() { Value = Environment.MachineName + ":" + Environment.ProcessId },
             },
@@ -59,12 +59,18 @@ internal static class MaintenanceRuns
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            runs.Add(new MaintenanceRun(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1),
-                reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3), reader.GetString(4),
-                reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7),
-                reader.GetInt64(8), reader.GetInt64(9), reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetString(11)));
+            runs.Add(RunOf(reader));
         }
 
         return runs;
+    }
+
+    /// <summary>One row of the query above; the row is already buffered, so reading it does not block.</summary>
+    private static MaintenanceRun RunOf(NpgsqlDataReader reader)
+    {
+        return new MaintenanceRun(reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1),
+            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2), reader.GetString(3), reader.GetString(4),
+            reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6), reader.GetInt32(7),
+            reader.GetInt64(8), reader.GetInt64(9), reader.GetInt32(10), reader.IsDBNull(11) ? null : reader.GetString(11));
     }
 }

@@ -14,11 +14,11 @@ internal static class SchemaMigrator
     /// <param name="dataSource">A connection with rights to change the schema.</param>
     /// <param name="tables">The configured table names.</param>
     /// <param name="daysAhead">Daily partitions to create ahead of today.</param>
-    /// <param name="cancellationToken">Cancels the migration.</param>
     /// <param name="ensurePartitions">Create the partitions from yesterday to <paramref name="daysAhead"/>; cleanup does it
     /// itself, so that the rows it moves out of default partitions are in its report.</param>
-    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, LogTables tables, int daysAhead, CancellationToken cancellationToken = default,
-        bool ensurePartitions = true)
+    /// <param name="cancellationToken">Cancels the migration.</param>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, LogTables tables, int daysAhead, bool ensurePartitions = true,
+        CancellationToken cancellationToken = default)
     {
         var applied = new List<int>();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
@@ -74,6 +74,7 @@ internal static class SchemaMigrator
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "the migrations compiled into this assembly, with validated table names")]
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);

@@ -71,7 +71,7 @@ internal sealed class EmbeddedPostgres
                     ["start", "-D", dataDirectory, "-l", log, "-w", "-t", "120", "-o", $"-p {state.Port}"], user, CommandTimeout, cancellationToken);
                 if (started.ExitCode != 0)
                 {
-                    var tail = File.Exists(log) ? string.Join('\n', File.ReadLines(log).TakeLast(15)) : "";
+                    var tail = File.Exists(log) ? string.Join('\n', (await File.ReadAllLinesAsync(log, cancellationToken)).TakeLast(15)) : "";
                     throw new EmbeddedServerException($"pg_ctl could not start the embedded server in {dataDirectory}: {started.Output}\n{tail}");
                 }
 
@@ -146,6 +146,7 @@ internal sealed class EmbeddedPostgres
     }
 
     /// <summary>Creates <paramref name="database"/> on the server if it does not exist.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "the database name is quoted as an identifier, its quotes doubled")]
     internal static async Task EnsureDatabaseAsync(EmbeddedServerInfo info, string database, CancellationToken cancellationToken)
     {
         // Unpooled: a pooled connection may belong to a server instance that has since been restarted.

@@ -20,10 +20,13 @@ internal static class DatabaseSinkBuilder
         var spool = new BatchSpool(Path.Combine(Path.GetFullPath(database.SpoolDirectory, workingDirectory), service), database.SpoolMaxBytes, metrics);
         var deadLetters = new DeadLetterWriter(Path.GetFullPath(database.DeadLetterDirectory, workingDirectory), service);
         // Resolved again only when the sink has no writer: at the first write, and after the credentials changed.
+        // The queue (or the synchronous wrapper) owns the sink and disposes it when the logger is disposed.
+#pragma warning disable CA2000
         var sink = new PostgreSqlSink(
             connect,
             new LogEventEncoder(database.MaxMessageLength, structured, defaultService),
             spool, deadLetters, metrics, health, SinkTimeouts.From(database), stopping);
+#pragma warning restore CA2000
         metrics.SpoolBytesNow = () => spool.Bytes;
         metrics.SpooledEventsNow = () => spool.Events;
         if (!database.AsyncLogging)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Serilog.Events;
 using TradingLog.PostgreSql.Schema;
 
@@ -12,10 +13,10 @@ namespace TradingLog.PostgreSql.Sink;
 /// <param name="maxMessageLength">Longest stored message, in characters.</param>
 /// <param name="structured">Whether the event's own properties go to <c>metadata</c>.</param>
 /// <param name="defaultService">The service of an event without a <c>Service</c> property (one from a plain Serilog pipeline).</param>
-internal sealed class LogEventEncoder(int maxMessageLength, bool structured, string? defaultService = null)
+internal sealed class LogEventEncoder(int maxMessageLength, bool structured, string? defaultService = null) : IDisposable
 {
     private readonly MetadataWriter _metadata = new();
-    private readonly StringWriter _message = new(CultureInfo.InvariantCulture);
+    private readonly StringBuilder _message = new();
     private readonly List<string> _truncated = [];
 
     public EncodedEvent Encode(LogEvent e)
@@ -144,10 +145,11 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
         return new EncodedEvent(system, trade, performance is null ? null : performance with { Metadata = metadata });
     }
 
+    public void Dispose() => _metadata.Dispose();
+
     private string RenderMessage(LogEvent e)
     {
-        var builder = _message.GetStringBuilder();
-        builder.Clear();
+        var builder = _message.Clear();
         try
         {
             e.RenderMessage(builder);

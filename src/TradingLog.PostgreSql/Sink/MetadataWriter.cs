@@ -10,7 +10,7 @@ namespace TradingLog.PostgreSql.Sink;
 /// sanitised, non-finite numbers become strings, nesting deeper than <see cref="MaxDepth"/> is cut, and a value whose
 /// <c>ToString()</c> throws is replaced by a note: one bad value never costs the row.
 /// </summary>
-internal sealed class MetadataWriter
+internal sealed class MetadataWriter : IDisposable
 {
     public const int MaxDepth = 10;
 
@@ -22,6 +22,8 @@ internal sealed class MetadataWriter
     public MetadataWriter() => _writer = new Utf8JsonWriter(_buffer, WriterOptions);
 
     public bool Sanitised => _sanitised;
+
+    public void Dispose() => _writer.Dispose();
 
     public void Begin()
     {

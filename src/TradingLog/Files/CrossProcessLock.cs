@@ -23,6 +23,7 @@ internal sealed partial class CrossProcessLock : IDisposable
 
     private readonly string _lockPath;
     private int _descriptor = -1;
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2213", Justification = "disposed by Exit, which Dispose calls")]
     private FileStream? _windowsHandle;
 
     public CrossProcessLock(string fullPath)
@@ -109,12 +110,15 @@ internal sealed partial class CrossProcessLock : IDisposable
 
     public void Dispose() => Exit();
 
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags, int mode);
 
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(int descriptor, int operation);
 
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     private static partial int Close(int descriptor);
 }

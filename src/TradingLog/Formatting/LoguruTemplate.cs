@@ -173,23 +173,29 @@ internal sealed class LoguruTemplate
                 part.Spec.Append(output, MessageText.Render(e), numeric: false);
                 return;
             case "extra":
-                var extra = new StringWriter(CultureInfo.InvariantCulture);
-                WriteExtra(extra, e);
-                part.Spec.Append(output, extra.ToString(), numeric: false);
+                using (var extra = new StringWriter(CultureInfo.InvariantCulture))
+                {
+                    WriteExtra(extra, e);
+                    part.Spec.Append(output, extra.ToString(), numeric: false);
+                }
+
                 return;
             case "extra[]":
                 var value = EventFields.Extra(e, part.Key!);
-                var rendered = new StringWriter(CultureInfo.InvariantCulture);
-                if (value is ScalarValue { Value: string s })
+                using (var rendered = new StringWriter(CultureInfo.InvariantCulture))
                 {
-                    rendered.Write(s);
-                }
-                else
-                {
-                    value?.Render(rendered, null, CultureInfo.InvariantCulture);
+                    if (value is ScalarValue { Value: string s })
+                    {
+                        rendered.Write(s);
+                    }
+                    else
+                    {
+                        value?.Render(rendered, null, CultureInfo.InvariantCulture);
+                    }
+
+                    part.Spec.Append(output, rendered.ToString(), numeric: value is ScalarValue { Value: int or long or decimal or double });
                 }
 
-                part.Spec.Append(output, rendered.ToString(), numeric: value is ScalarValue { Value: int or long or decimal or double });
                 return;
         }
 

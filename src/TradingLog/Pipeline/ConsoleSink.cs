@@ -8,11 +8,14 @@ using TradingLog.Diagnostics;
 namespace TradingLog.Pipeline;
 
 /// <summary>Writes batches of formatted events to standard error, off the call site.</summary>
-internal sealed class ConsoleSink(ITextFormatter formatter, TradingLogHealth health, TextWriter? output = null) : IBatchedLogEventSink
+internal sealed class ConsoleSink(ITextFormatter formatter, TradingLogHealth health, TextWriter? output = null) : IBatchedLogEventSink, IDisposable
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2213", Justification = "standard error stays open; Dispose flushes it")]
     private readonly TextWriter _output = output ?? new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = false };
     private readonly StringWriter _buffer = new(CultureInfo.InvariantCulture);
 
+    // Synchronous on purpose: it runs on the console queue's own writer thread, and the buffer is memory.
+#pragma warning disable CA1849
     public Task EmitBatchAsync(IReadOnlyCollection<LogEvent> batch)
     {
         _buffer.GetStringBuilder().Clear();
@@ -45,5 +48,21 @@ internal sealed class ConsoleSink(ITextFormatter formatter, TradingLogHealth hea
         return Task.CompletedTask;
     }
 
+#pragma warning restore CA1849
+
     public Task OnEmptyBatchAsync() => Task.CompletedTask;
+
+    /// <summary>Flushes standard error (which stays open) and drops the buffer.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            _output.Flush();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+        }
+
+        _buffer.Dispose();
+    }
 }

@@ -50,12 +50,16 @@ internal static class PipelineBuilder
         if (targets.Count > 0)
         {
             // With every file turned off there is no file queue at all: nothing to enqueue, no background loop.
+#pragma warning disable CA2000 // the queue owns the file sinks and the logger the queue; disposing the host disposes both
             configuration.WriteTo.Sink(Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, options.FileQueueFullMode, health).Sink);
+#pragma warning restore CA2000
         }
 
         if (settings.Console.Enabled)
         {
+#pragma warning disable CA2000 // the queue owns the console sink, the logger the queue
             var console = new ConsoleSink(new TextLineFormatter(template, settings.Console.Colored), health);
+#pragma warning restore CA2000
             configuration.WriteTo.Sink(Batched(console, options.QueueCapacity, QueueFullMode.Drop, health).Sink,
                 restrictedToMinimumLevel: settings.Console.Level ?? LogEventLevel.Verbose);
         }
@@ -117,7 +121,9 @@ internal static class PipelineBuilder
                      .GroupBy(r => Path.GetFullPath(r.Path, workingDirectory), StringComparer.Ordinal))
         {
             var accepts = group.Select(r => r.Accepts).ToArray();
+#pragma warning disable CA2000 // the target owns the file, the host disposes the targets
             var file = new RollingLogFile(group.Key, settings.Rotation);
+#pragma warning restore CA2000
             targets.Add(new FileTarget(string.Join("+", group.Select(r => r.Name)), file,
                 accepts.Length == 1 ? accepts[0] : e => accepts.Any(a => a(e)), health, FileTarget.DefaultMaxPendingBytes));
         }

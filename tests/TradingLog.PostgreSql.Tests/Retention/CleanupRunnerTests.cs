@@ -39,7 +39,7 @@ public sealed class CleanupRunnerTests : IDisposable
         return db;
     }
 
-    private TradingLogSettings Settings(int active, int archive, int system, int error, int trading, int performance, int batch = 1000)
+    private static TradingLogSettings Settings(int active, int archive, int system, int error, int trading, int performance, int batch = 1000)
     {
         var settings = new TradingLogSettings();
         settings.Console.Enabled = false;

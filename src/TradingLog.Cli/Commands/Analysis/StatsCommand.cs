@@ -20,7 +20,7 @@ internal sealed class StatsCommand(IAnsiConsole console) : AsyncCommand<QueryCom
             var types = await queries.BusiestEventTypesAsync(filter, 10, cancellationToken);
             if (settings.Json)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(
                     new { since = settings.SinceText, by_service_and_level = levels, error_rates = rates, busiest_event_types = types }, ResultWriter.Json));
                 return ExitCodes.Success;
             }

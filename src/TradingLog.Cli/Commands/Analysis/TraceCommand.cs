@@ -27,7 +27,7 @@ internal sealed class TraceCommand(IAnsiConsole console) : AsyncCommand<TraceCom
             var (logs, trades) = await queries.TraceAsync(settings.CorrelationId, cancellationToken);
             if (settings.Json)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { correlation_id = settings.CorrelationId, logs, trades }, ResultWriter.Json));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { correlation_id = settings.CorrelationId, logs, trades }, ResultWriter.Json));
                 return ExitCodes.Success;
             }
 

@@ -36,7 +36,7 @@ internal sealed class CleanupCommand(IAnsiConsole console) : AsyncCommand<Cleanu
 
             if (settings.Json)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
                 {
                     run_id = report.RunId, status = report.Status, as_of = report.AsOf, dry_run = report.DryRun, error = report.Error,
                     rows_archived = report.RowsArchived, rows_purged = report.RowsPurged,

@@ -21,7 +21,7 @@ internal static class CleanupHistory
             var runs = await MaintenanceRuns.RecentAsync(database.ReaderConnectionString, settings.Limit, cancellationToken);
             if (settings.Json)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(runs));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs));
                 return ExitCodes.Success;
             }
 

@@ -63,6 +63,6 @@ internal sealed class ConfigShowCommand(IAnsiConsole console) : Command<Configur
             }),
         };
         console.Profile.Width = int.MaxValue;
-        Console.Out.WriteLine(JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }));
+        Console.Out.WriteLine(JsonSerializer.Serialize(document, ResultWriter.Indented));
     }
 }

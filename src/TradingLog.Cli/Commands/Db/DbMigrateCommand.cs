@@ -21,7 +21,7 @@ internal sealed class DbMigrateCommand(IAnsiConsole console) : AsyncCommand<Data
             });
             if (settings.Json)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(new { applied }));
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { applied }));
             }
             else
             {
