@@ -108,7 +108,8 @@ internal static class TradingService
                     {
                         var side = fast > slow ? "BUY" : "SELL";
                         logger.LogInformation("Signal {Side} {Symbol} at {Price:F2} (momentum)", side, tick.Symbol, tick.Price);
-                        await Post(http, ServiceNames.Execution, "/order", new Order(tradeId, tick.Symbol, side, 10 * (1 + Random.Shared.Next(10)), tick.Price));
+                        await Post(http, ServiceNames.Execution, "/order",
+                            new Order(tradeId, tick.Symbol, side, 10 * (1 + Random.Shared.Next(10)), tick.Price));
                     }
 
                     return Results.Ok();
@@ -186,7 +187,8 @@ internal static class TradingService
         }
     }
 
-    private static async Task GenerateTicksAsync(IHttpClientFactory http, ILogger logger, PerformanceSettings performance, TradingState state, int ticksPerSecond)
+    private static async Task GenerateTicksAsync(IHttpClientFactory http, ILogger logger, PerformanceSettings performance, TradingState state,
+        int ticksPerSecond)
     {
         var prices = Symbols.ToDictionary(s => s, _ => 100.0 + Random.Shared.Next(400));
         var interval = TimeSpan.FromSeconds(1.0 / Math.Max(1, ticksPerSecond));

@@ -68,7 +68,8 @@ public sealed class LevelMethodsGenerator : IIncrementalGenerator
         var types = count == 0 ? "" : "<" + string.Join(", ", Enumerable.Range(0, count).Select(i => "T" + i)) + ">";
         var arguments = string.Concat(Enumerable.Range(0, count).Select(i => $", T{i} arg{i}"));
         var values = count == 0 ? "null" : "[" + string.Join(", ", Enumerable.Range(0, count).Select(i => "arg" + i)) + "]";
-        text.AppendLine($"    /// <summary>Logs at {name}{(withException ? " with an exception" : "")}: the arguments fill the template's properties in order; the compiler fills the caller's member, file and line.</summary>");
+        text.AppendLine($"    /// <summary>Logs at {name}{(withException ? " with an exception" : "")}: the arguments fill the template's properties " +
+            "in order; the compiler fills the caller's member, file and line.</summary>");
         if (withException)
         {
             text.AppendLine("    /// <param name=\"exception\">Logged with the event: its type, message and stack trace follow the line in files.</param>");
@@ -85,12 +86,14 @@ public sealed class LevelMethodsGenerator : IIncrementalGenerator
         text.AppendLine("    /// <param name=\"file\">Filled by the compiler.</param>");
         text.AppendLine("    /// <param name=\"line\">Filled by the compiler.</param>");
         text.AppendLine("    [MessageTemplateFormatMethod(\"messageTemplate\")]");
-        text.AppendLine($"    public void {method}{types}({(withException ? "System.Exception? exception, " : "")}string messageTemplate{arguments}, CallerInfoGuard end = default,");
+        text.AppendLine($"    public void {method}{types}({(withException ? "System.Exception? exception, " : "")}string messageTemplate{arguments}, " +
+            "CallerInfoGuard end = default,");
         text.AppendLine("        [CallerMemberName] string member = \"\", [CallerFilePath] string file = \"\", [CallerLineNumber] int line = 0)");
         text.AppendLine("    {");
         text.AppendLine($"        if (_logger.IsEnabled(LogEventLevel.{level}))");
         text.AppendLine("        {");
-        text.AppendLine($"            WriteBound(LogEventLevel.{level}, {(withException ? "exception" : "null")}, messageTemplate, {values}, member, file, line);");
+        text.AppendLine($"            WriteBound(LogEventLevel.{level}, {(withException ? "exception" : "null")}, messageTemplate, {values}, " +
+            "member, file, line);");
         text.AppendLine("        }");
         text.AppendLine("    }");
         text.AppendLine();
@@ -98,7 +101,8 @@ public sealed class LevelMethodsGenerator : IIncrementalGenerator
 
     private static void Fallback(StringBuilder text, string method, string level, string name, bool withException)
     {
-        text.AppendLine($"    /// <summary>Logs at {name}{(withException ? " with an exception" : "")} with more than {MaxArguments} arguments. Such a call carries no caller information; <see cref=\"Write\"/> does.</summary>");
+        text.AppendLine($"    /// <summary>Logs at {name}{(withException ? " with an exception" : "")} with more than {MaxArguments} arguments. " +
+            "Such a call carries no caller information; <see cref=\"Write\"/> does.</summary>");
         if (withException)
         {
             text.AppendLine("    /// <param name=\"exception\">Logged with the event.</param>");
@@ -108,11 +112,13 @@ public sealed class LevelMethodsGenerator : IIncrementalGenerator
         text.AppendLine("    /// <param name=\"propertyValues\">The values of the template's properties, in order.</param>");
         text.AppendLine("    [MessageTemplateFormatMethod(\"messageTemplate\")]");
         text.AppendLine("    [OverloadResolutionPriority(-1)]");
-        text.AppendLine($"    public void {method}({(withException ? "System.Exception? exception, " : "")}string messageTemplate, params object?[]? propertyValues)");
+        text.AppendLine($"    public void {method}({(withException ? "System.Exception? exception, " : "")}string messageTemplate, " +
+            "params object?[]? propertyValues)");
         text.AppendLine("    {");
         text.AppendLine($"        if (_logger.IsEnabled(LogEventLevel.{level}))");
         text.AppendLine("        {");
-        text.AppendLine($"            WriteBound(LogEventLevel.{level}, {(withException ? "exception" : "null")}, messageTemplate, propertyValues, \"\", \"\", 0);");
+        text.AppendLine($"            WriteBound(LogEventLevel.{level}, {(withException ? "exception" : "null")}, messageTemplate, " +
+            "propertyValues, \"\", \"\", 0);");
         text.AppendLine("        }");
         text.AppendLine("    }");
         text.AppendLine();

@@ -54,7 +54,8 @@ public sealed class LogDatabase
     /// Resolves the database for <paramref name="settings"/>, starting the embedded server if none is configured;
     /// <paramref name="notice"/> is told when the server is started or repaired (default: Serilog's SelfLog).
     /// </summary>
-    public static async Task<LogDatabase> ConnectAsync(TradingLogSettings settings, string workingDirectory, Action<string>? notice, CancellationToken cancellationToken = default)
+    public static async Task<LogDatabase> ConnectAsync(TradingLogSettings settings, string workingDirectory, Action<string>? notice,
+        CancellationToken cancellationToken = default)
     {
         if (settings.Database.ConnectionString is { } configured)
         {
@@ -88,7 +89,8 @@ public sealed class LogDatabase
     /// the configured server, or the embedded server if it is running.
     /// </summary>
     /// <exception cref="EmbeddedServerException">No server is configured and the embedded one is not running; the message says how to start it.</exception>
-    public static async Task<LogDatabase> ConnectRunningAsync(TradingLogSettings settings, string workingDirectory, CancellationToken cancellationToken = default)
+    public static async Task<LogDatabase> ConnectRunningAsync(TradingLogSettings settings, string workingDirectory,
+        CancellationToken cancellationToken = default)
     {
         if (settings.Database.ConnectionString is { } configured)
         {

@@ -19,7 +19,8 @@ public static class TradingLogPostgreSqlSinkExtensions
     /// <param name="sinkConfiguration">The pipeline's <c>WriteTo</c>.</param>
     /// <param name="connectionString">The PostgreSQL server; its role migrates the schema on the first write.</param>
     /// <param name="service">The <c>service</c> column of events that carry no <c>Service</c> property (1 to 50 characters).</param>
-    /// <param name="writerConnectionString">A least-privilege role to write with (<c>tradelog_writer</c>); null writes with <paramref name="connectionString"/>.</param>
+    /// <param name="writerConnectionString">A least-privilege role to write with (<c>tradelog_writer</c>); null writes with
+    /// <paramref name="connectionString"/>.</param>
     /// <param name="spoolDirectory">Where batches wait while the database is away; relative to the working directory.</param>
     /// <param name="deadLetterDirectory">Where rows PostgreSQL refuses are kept.</param>
     /// <param name="batchSize">Events per COPY (at least 1).</param>

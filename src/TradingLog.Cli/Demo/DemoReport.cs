@@ -119,19 +119,23 @@ internal sealed class DemoReport
         }
 
         console.Write(tables);
-        console.MarkupLine($"Throughput: [bold]{N(TotalEvents)}[/] events in {Elapsed.TotalSeconds:0.0} s = [bold]{TotalEvents / Math.Max(0.001, Elapsed.TotalSeconds):N0}[/] events/s");
+        console.MarkupLine($"Throughput: [bold]{N(TotalEvents)}[/] events in {Elapsed.TotalSeconds:0.0} s = " +
+            $"[bold]{TotalEvents / Math.Max(0.001, Elapsed.TotalSeconds):N0}[/] events/s");
 
         console.MarkupLine($"\n[bold]1. All logs of one trade[/] ({Markup.Escape(SampleTrade ?? "no filled trade")}):");
-        ResultWriter.Write(console, false, "SELECT * FROM system_logs WHERE correlation_id = … ORDER BY timestamp", Trace, "timestamp", "service", "level", "message");
+        ResultWriter.Write(console, false, "SELECT * FROM system_logs WHERE correlation_id = … ORDER BY timestamp", Trace,
+            "timestamp", "service", "level", "message");
         console.MarkupLine($"\n[bold]2. Trading logs joined with system logs for AAPL[/] ({Joined.Count} rows, first 10):");
-        ResultWriter.Write(console, false, "trading_logs JOIN system_logs WHERE symbol = 'AAPL'", Joined.Take(10).ToList(), "trade_id", "side", "quantity", "price", "status", "level", "message");
+        ResultWriter.Write(console, false, "trading_logs JOIN system_logs WHERE symbol = 'AAPL'", Joined.Take(10).ToList(),
+            "trade_id", "side", "quantity", "price", "status", "level", "message");
         console.MarkupLine("\n[bold]3. Average execution time per service, last day[/]:");
         ResultWriter.Write(console, false, "performance_logs", Performance, "service", "avg_time");
 
         console.MarkupLine("\n[bold]Log files[/]:");
         var unwritable = UnwritableFiles;
         foreach (var file in Services.Select(s => s.LogFile).Concat(new[] { settings.Files.Main, settings.Files.Errors, settings.Files.System,
-                     settings.Files.Trades, settings.Files.Performance }.Where(f => f.Length > 0).Select(f => Path.GetFullPath(f))).Distinct(StringComparer.Ordinal))
+                     settings.Files.Trades, settings.Files.Performance }.Where(f => f.Length > 0).Select(f => Path.GetFullPath(f)))
+                     .Distinct(StringComparer.Ordinal))
         {
             if (unwritable.TryGetValue(file, out var error))
             {
@@ -149,11 +153,13 @@ internal sealed class DemoReport
 
         if (unwritable.Count > 0)
         {
-            console.MarkupLine($"[red]{unwritable.Count} log file(s) could not be written; their lines were kept in memory, and lost when the services stopped. " +
+            console.MarkupLine($"[red]{unwritable.Count} log file(s) could not be written; their lines were kept in memory, " +
+                "and lost when the services stopped. " +
                 "The other files and the database have every event.[/]");
         }
 
-        console.MarkupLine($"\nTry: [bold]tradelog trace {Markup.Escape(SampleTrade ?? "trade_…")}[/], tradelog stats --since 1h, tradelog tail --level WARNING");
+        console.MarkupLine($"\nTry: [bold]tradelog trace {Markup.Escape(SampleTrade ?? "trade_…")}[/], " +
+            "tradelog stats --since 1h, tradelog tail --level WARNING");
     }
 
     public string ToJson() => JsonSerializer.Serialize(new

@@ -22,7 +22,8 @@ internal static class TradingSystemSample
     public static async Task<string> LocateAsync(string? sample, Action<string> notice, CancellationToken cancellationToken)
     {
         var project = ProjectOf(sample ?? Metadata("TradingSystemSample"))
-            ?? throw new InvalidOperationException("the demo runs the TradingSystem sample of a TradingLog checkout (samples/TradingSystem), and none was found" +
+            ?? throw new InvalidOperationException("the demo runs the TradingSystem sample of a TradingLog checkout (samples/TradingSystem), " +
+                "and none was found" +
                 (sample is null ? "; pass --sample with its folder" : $" at {sample}"));
         var configuration = Metadata("TradingSystemConfiguration") ?? "Release";
         var folder = Path.GetDirectoryName(project)!;

@@ -60,7 +60,8 @@ internal static class AnalysisDatabase
     }
 
     /// <summary>Runs SQL given verbatim (the design's own queries, which the demo shows as written) and returns untyped rows.</summary>
-    public static async Task<List<Dictionary<string, object?>>> QueryAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken, params object?[] parameters)
+    public static async Task<List<Dictionary<string, object?>>> QueryAsync(NpgsqlDataSource dataSource, string sql, CancellationToken cancellationToken,
+        params object?[] parameters)
     {
         await using var command = dataSource.CreateCommand(sql);
         foreach (var parameter in parameters)

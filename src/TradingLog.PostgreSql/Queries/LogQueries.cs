@@ -17,7 +17,8 @@ public sealed class LogQueries : IAsyncDisposable
     public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(30);
 
     private const string LogColumns = "id, timestamp, service, level, event_type, message, correlation_id";
-    private const string TradeColumns = "timestamp, trade_id, symbol, side, quantity, price, strategy, execution_time_ms, status, error_message, correlation_id";
+    private const string TradeColumns =
+        "timestamp, trade_id, symbol, side, quantity, price, strategy, execution_time_ms, status, error_message, correlation_id";
     private readonly NpgsqlDataSource _dataSource;
     private readonly LogTables _tables;
 
@@ -84,7 +85,8 @@ public sealed class LogQueries : IAsyncDisposable
         var where = FilterSql.Where(filter, parameters);
         parameters.Add(new NpgsqlParameter { Value = afterId });
         parameters.Add(new NpgsqlParameter { Value = limit });
-        return ReadAsync($"SELECT {LogColumns}, NULL::text, false FROM {_tables.Active} WHERE {where} AND id > ${parameters.Count - 1} ORDER BY id LIMIT ${parameters.Count}",
+        return ReadAsync($"SELECT {LogColumns}, NULL::text, false FROM {_tables.Active} WHERE {where} AND id > ${parameters.Count - 1} " +
+            $"ORDER BY id LIMIT ${parameters.Count}",
             parameters, ReadLog, cancellationToken);
     }
 
@@ -134,14 +136,16 @@ public sealed class LogQueries : IAsyncDisposable
 
     /// <summary>The <paramref name="top"/> most frequent event types in the filter's range.</summary>
     public Task<IReadOnlyList<EventTypeCount>> BusiestEventTypesAsync(LogFilter filter, int top = 10, CancellationToken cancellationToken = default) =>
-        Grouped(filter, "coalesce(event_type, '(none)'), count(*)", $"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {Math.Clamp(top, 1, 1000).ToString(CultureInfo.InvariantCulture)}",
+        Grouped(filter, "coalesce(event_type, '(none)'), count(*)",
+            $"GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {Math.Clamp(top, 1, 1000).ToString(CultureInfo.InvariantCulture)}",
             r => new EventTypeCount(r.GetString(0), r.GetInt64(1)), cancellationToken);
 
     /// <summary>
     /// Per service and operation since <paramref name="from"/>: calls, mean and percentiles of execution time, memory and
     /// CPU (<c>idx_performance_logs_service</c> when a service is given, else <c>idx_performance_logs_timestamp</c>).
     /// </summary>
-    public Task<IReadOnlyList<OperationPerformance>> PerformanceAsync(DateTimeOffset from, string? service = null, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<OperationPerformance>> PerformanceAsync(DateTimeOffset from, string? service = null,
+        CancellationToken cancellationToken = default) =>
         ReadAsync($"""
             SELECT service, operation, count(*),
                    round(avg(execution_time_ms), 2),
@@ -153,7 +157,8 @@ public sealed class LogQueries : IAsyncDisposable
             WHERE timestamp >= $1 AND ($2::text IS NULL OR service = $2)
             GROUP BY service, operation ORDER BY service, operation
             """,
-            [new NpgsqlParameter { Value = from.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz }, new NpgsqlParameter { Value = (object?)service ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }],
+            [new NpgsqlParameter { Value = from.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+                new NpgsqlParameter { Value = (object?)service ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }],
             r => new OperationPerformance(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), Nullable<decimal>(r, 3),
                 Nullable<double>(r, 4), Nullable<double>(r, 5), Nullable<double>(r, 6), Nullable<int>(r, 7), Nullable<decimal>(r, 8), Nullable<decimal>(r, 9)),
             cancellationToken);
@@ -162,7 +167,8 @@ public sealed class LogQueries : IAsyncDisposable
     /// Trades since <paramref name="from"/>, newest first, each joined with the logs of its trade ID (the design's second
     /// query), at most <paramref name="limit"/> rows (<c>idx_trading_logs_symbol</c>, <c>idx_…_correlation</c>).
     /// </summary>
-    public Task<IReadOnlyList<TradeWithLog>> TradesWithLogsAsync(DateTimeOffset from, string? symbol, int limit, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<TradeWithLog>> TradesWithLogsAsync(DateTimeOffset from, string? symbol, int limit,
+        CancellationToken cancellationToken = default) =>
         ReadAsync($"""
             SELECT t.timestamp, t.trade_id, t.symbol, t.side, t.quantity, t.price, t.strategy, t.execution_time_ms, t.status, t.error_message,
                    t.correlation_id, s.timestamp, s.service, s.level, s.message

@@ -188,7 +188,8 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
             $"(timestamp < '{Iso(rules.TradingDeleteBefore)}' AND NOT ({RetentionRules.TradeErrors})) OR timestamp < '{Iso(rules.TradingErrorDeleteBefore)}'",
             moveToArchive: false, dryRun, report, cancellationToken);
         await DropDaysAsync(connection, LogTables.Performance, rules.PerformanceDeleteBefore, null, dryRun, report, progress, cancellationToken);
-        await RowsAsync(connection, LogTables.Performance, $"timestamp < '{Iso(rules.PerformanceDeleteBefore)}'", moveToArchive: false, dryRun, report, cancellationToken);
+        await RowsAsync(connection, LogTables.Performance, $"timestamp < '{Iso(rules.PerformanceDeleteBefore)}'",
+            moveToArchive: false, dryRun, report, cancellationToken);
 
         // 4. Keep creating partitions ahead.
         if (!dryRun)
@@ -204,7 +205,8 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
         var days = new List<(DateTime Day, long Rows)>();
         await using (var command = new NpgsqlCommand("SELECT day, row_count FROM tradelog_default_days($1, $2)", connection)
         {
-            Parameters = { new() { Value = table }, new() { Value = DateOnly.FromDateTime(notBefore == DateTime.MinValue ? new DateTime(1, 1, 2) : notBefore) } },
+            Parameters = { new() { Value = table },
+                new() { Value = DateOnly.FromDateTime(notBefore == DateTime.MinValue ? new DateTime(1, 1, 2) : notBefore) } },
         })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -249,7 +251,8 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
     }
 
     /// <summary>Stray rows in the default partition, moved or deleted in short transactions of <c>cleanup_batch_size</c>.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "TradingLog's own SQL; the only names in it are table names validated as identifiers when the settings load")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100",
+        Justification = "TradingLog's own SQL; the only names in it are table names validated as identifiers when the settings load")]
     private async Task RowsAsync(NpgsqlConnection connection, string table, string condition, bool moveToArchive, bool dryRun,
         CleanupReport report, CancellationToken cancellationToken)
     {
@@ -267,7 +270,8 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
             var sql = moveToArchive
                 ? $"""
                    WITH batch AS (SELECT ctid FROM {source} WHERE {condition} LIMIT {settings.Retention.CleanupBatchSize}),
-                   moved AS (DELETE FROM {source} t USING batch b WHERE t.ctid = b.ctid RETURNING {string.Join(", ", columns.Split(", ").Select(c => "t." + c))})
+                   moved AS (DELETE FROM {source} t USING batch b WHERE t.ctid = b.ctid
+                       RETURNING {string.Join(", ", columns.Split(", ").Select(c => "t." + c))})
                    INSERT INTO {_tables.Archive} ({columns}) SELECT {columns} FROM moved
                    """
                 : $"""
@@ -342,7 +346,8 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
     private static async Task<bool> AlreadyRanAsync(NpgsqlDataSource dataSource, DateTimeOffset occurrence, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM tradelog_maintenance_runs WHERE scheduled_for = $1 AND status = 'succeeded')", connection)
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM tradelog_maintenance_runs WHERE scheduled_for = $1 AND status = 'succeeded')", connection)
         {
             Parameters = { new() { Value = occurrence.UtcDateTime } },
         };
@@ -368,7 +373,8 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
 
     private static string Iso(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "TradingLog's own SQL; the only names in it are table names validated as identifiers when the settings load")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100",
+        Justification = "TradingLog's own SQL; the only names in it are table names validated as identifiers when the settings load")]
     private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, object? parameter = null)
     {
         await using var command = new NpgsqlCommand(sql, connection);

@@ -14,7 +14,8 @@ public sealed class CleanupSchedule
     public CleanupSchedule(string cron, string timeZone)
     {
         var text = cron.Trim();
-        _cron = CronExpression.Parse(text, text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
+        _cron = CronExpression.Parse(text,
+            text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard);
         Zone = timeZone.Equals("Local", StringComparison.OrdinalIgnoreCase) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(timeZone);
     }
 

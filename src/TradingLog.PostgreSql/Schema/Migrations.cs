@@ -182,7 +182,8 @@ internal static class Migrations
                     EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM %I', source, columns, columns, target);
                     EXECUTE format('DROP TABLE %I', target);
                 END IF;
-                EXECUTE format('WITH moved AS (DELETE FROM {archive}_default WHERE timestamp >= %L AND timestamp < %L RETURNING %s) INSERT INTO %I (%s) SELECT * FROM moved',
+                EXECUTE format('WITH moved AS (DELETE FROM {archive}_default WHERE timestamp >= %L AND timestamp < %L RETURNING %s)
+                    INSERT INTO %I (%s) SELECT * FROM moved',
                     from_ts, to_ts, columns, source, columns);
                 EXECUTE format('ALTER TABLE %I ADD COLUMN archived_at timestamptz DEFAULT now()', source);
                 EXECUTE format('ALTER TABLE %I RENAME TO %I', source, target);

@@ -74,7 +74,8 @@ internal static class SchemaMigrator
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100", Justification = "the migrations compiled into this assembly, with validated table names")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA2100",
+        Justification = "the migrations compiled into this assembly, with validated table names")]
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);

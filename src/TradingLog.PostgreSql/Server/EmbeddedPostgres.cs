@@ -100,7 +100,8 @@ internal sealed class EmbeddedPostgres
             return false;
         }
 
-        var stopped = await ProcessRunner.RunAsync(binaries.PgCtl, ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "120"], user, CommandTimeout, cancellationToken);
+        var stopped = await ProcessRunner.RunAsync(binaries.PgCtl,
+            ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "120"], user, CommandTimeout, cancellationToken);
         return stopped.ExitCode == 0 ? true : throw new EmbeddedServerException("pg_ctl could not stop the embedded server: " + stopped.Output);
     }
 
@@ -130,7 +131,8 @@ internal sealed class EmbeddedPostgres
 
         return state is null
             ? null
-            : new EmbeddedServerInfo(dataDirectory, state.Port, state.User, state.Password, await IsRunningAsync(binaries, dataDirectory, user, cancellationToken));
+            : new EmbeddedServerInfo(dataDirectory, state.Port, state.User, state.Password,
+                await IsRunningAsync(binaries, dataDirectory, user, cancellationToken));
     }
 
     /// <summary>The running server, never starting it.</summary>
@@ -245,7 +247,8 @@ internal sealed class EmbeddedPostgres
             return;
         }
 
-        var strangers = Directory.EnumerateFileSystemEntries(dataDirectory).Select(e => Path.GetFileName(e)).Where(n => !IsClusterEntry(n)).Order(StringComparer.Ordinal).ToList();
+        var strangers = Directory.EnumerateFileSystemEntries(dataDirectory).Select(e => Path.GetFileName(e)).Where(n => !IsClusterEntry(n))
+            .Order(StringComparer.Ordinal).ToList();
         if (strangers.Count > 0)
         {
             throw new EmbeddedServerException(
@@ -256,12 +259,14 @@ internal sealed class EmbeddedPostgres
 
         var aside = dataDirectory + ".incomplete-" + Stamp();
         Directory.Move(dataDirectory, aside);
-        _notice($"The data directory {dataDirectory} held an incomplete cluster (no PG_VERSION: an interrupted initdb); moved it to {aside} and initialised a new one there.");
+        _notice($"The data directory {dataDirectory} held an incomplete cluster (no PG_VERSION: an interrupted initdb); " +
+            $"moved it to {aside} and initialised a new one there.");
     }
 
     private static bool IsClusterEntry(string name) =>
         name.StartsWith("pg_", StringComparison.Ordinal) || name.StartsWith(ServerState.FileName, StringComparison.Ordinal)
-        || name is "base" or "global" or "postgresql.conf" or "postgresql.auto.conf" or "postmaster.opts" or "postmaster.pid" or "server.log" or "current_logfiles" or "log";
+        || name is "base" or "global" or "postgresql.conf" or "postgresql.auto.conf" or "postmaster.opts" or "postmaster.pid" or "server.log"
+            or "current_logfiles" or "log";
 
     /// <summary>The state file's port and password, or, when the file is missing or damaged, new ones set in the cluster itself.</summary>
     private async Task<ServerState> ReadOrRebuildStateAsync(PostgresBinaries binaries, string dataDirectory, string? user, CancellationToken cancellationToken)
@@ -287,7 +292,8 @@ internal sealed class EmbeddedPostgres
             }
             catch (Exception move) when (move is IOException or UnauthorizedAccessException)
             {
-                throw new EmbeddedServerException($"{e.Message}, and it could not be put aside ({move.Message}); move it away yourself, then run 'tradelog db start' again", e);
+                throw new EmbeddedServerException(
+                    $"{e.Message}, and it could not be put aside ({move.Message}); move it away yourself, then run 'tradelog db start' again", e);
             }
 
             what = $"{e.Problem}; it is kept as {aside}";
@@ -307,17 +313,20 @@ internal sealed class EmbeddedPostgres
     /// shutdown needs no password), the bootstrap superuser gets a new password in single-user mode (which needs none
     /// either, and runs as the server user like pg_ctl), a port is chosen and a fresh state file is written.
     /// </summary>
-    private static async Task<(ServerState State, string Done)> RebuildStateAsync(PostgresBinaries binaries, string dataDirectory, string? user, CancellationToken cancellationToken)
+    private static async Task<(ServerState State, string Done)> RebuildStateAsync(PostgresBinaries binaries, string dataDirectory, string? user,
+        CancellationToken cancellationToken)
     {
         var path = ServerState.PathIn(dataDirectory);
         var done = new List<string>();
         if (await IsRunningAsync(binaries, dataDirectory, user, cancellationToken))
         {
-            var stopped = await ProcessRunner.RunAsync(binaries.PgCtl, ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "120"], user, CommandTimeout, cancellationToken);
+            var stopped = await ProcessRunner.RunAsync(binaries.PgCtl,
+                ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "120"], user, CommandTimeout, cancellationToken);
             if (stopped.ExitCode != 0)
             {
                 throw new EmbeddedServerException(
-                    $"the embedded server's state file {path} is missing or damaged, and the running server could not be stopped to rebuild it: {stopped.Output}. " +
+                    $"the embedded server's state file {path} is missing or damaged, " +
+                    $"and the running server could not be stopped to rebuild it: {stopped.Output}. " +
                     $"Stop it yourself (pg_ctl stop -D {dataDirectory}), then run 'tradelog db start' again");
             }
 
@@ -370,7 +379,8 @@ internal sealed class EmbeddedPostgres
         {
             var options = File.ReadAllText(Path.Combine(dataDirectory, "postmaster.opts"));
             var match = System.Text.RegularExpressions.Regex.Match(options, "\"-p\" \"(\\d+)\"");
-            return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536 ? port : null;
+            return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+                && port is > 0 and < 65536 ? port : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -403,7 +413,10 @@ internal sealed class EmbeddedPostgres
             "timezone = 'UTC'",
             ""), cancellationToken);
 
-    /// <summary>Whether TradingLog's settings were added to the cluster's <c>postgresql.conf</c> (the last step of its initialisation before the state file).</summary>
+    /// <summary>
+    /// Whether TradingLog's settings were added to the cluster's <c>postgresql.conf</c> (the last step of its
+    /// initialisation before the state file).
+    /// </summary>
     private static bool HasServerSettings(string dataDirectory)
     {
         try

@@ -7,7 +7,8 @@ internal static class ProcessRunner
 {
     public sealed record Result(int ExitCode, string Output);
 
-    public static async Task<Result> RunAsync(string program, IEnumerable<string> arguments, string? runAs, TimeSpan timeout, CancellationToken cancellationToken,
+    public static async Task<Result> RunAsync(string program, IEnumerable<string> arguments, string? runAs, TimeSpan timeout,
+        CancellationToken cancellationToken,
         string? standardInput = null)
     {
         var info = new ProcessStartInfo

@@ -37,7 +37,8 @@ internal sealed record ServerState(
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             // Not ours to replace: the file may be fine and belong to the user who runs the server.
-            throw new DamagedServerStateException(path, "cannot be read (" + (e is UnauthorizedAccessException ? "permission denied" : e.Message) + ")", canRebuild: false);
+            throw new DamagedServerStateException(path, "cannot be read (" + (e is UnauthorizedAccessException ? "permission denied" : e.Message) + ")",
+                canRebuild: false);
         }
 
         if (string.IsNullOrWhiteSpace(text))
@@ -60,7 +61,10 @@ internal sealed record ServerState(
             : throw new DamagedServerStateException(path, "lacks the port, user or password", canRebuild: true);
     }
 
-    /// <summary>Removes what a crash between writing and renaming left (<c>tradelog.json.PID.tmp</c>). Call under the start lock, which every writer holds.</summary>
+    /// <summary>
+    /// Removes what a crash between writing and renaming left (<c>tradelog.json.PID.tmp</c>). Call under the start lock,
+    /// which every writer holds.
+    /// </summary>
     public static void RemoveInterruptedWrites(string dataDirectory)
     {
         if (!Directory.Exists(dataDirectory))

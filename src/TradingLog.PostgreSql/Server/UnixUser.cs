@@ -21,10 +21,12 @@ internal static class UnixUser
             }
         }
 
-        var created = await ProcessRunner.RunAsync("useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "tradelog"], null, TimeSpan.FromSeconds(30), cancellationToken);
+        var created = await ProcessRunner.RunAsync("useradd",
+            ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "tradelog"], null, TimeSpan.FromSeconds(30), cancellationToken);
         return created.ExitCode == 0 || created.Output.Contains("already exists", StringComparison.Ordinal)
             ? "tradelog"
-            : throw new EmbeddedServerException("running as root, TradingLog needs an unprivileged user for PostgreSQL, and 'useradd tradelog' failed: " + created.Output);
+            : throw new EmbeddedServerException(
+                "running as root, TradingLog needs an unprivileged user for PostgreSQL, and 'useradd tradelog' failed: " + created.Output);
     }
 
     public static async Task GiveAsync(string path, string user, CancellationToken cancellationToken)

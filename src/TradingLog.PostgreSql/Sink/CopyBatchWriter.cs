@@ -44,7 +44,8 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             await ExecuteAsync(connection, $"""
                 INSERT INTO {tables.Active} ({SystemColumns}) SELECT {SystemColumns} FROM tl_stage_system ON CONFLICT (event_id, timestamp) DO NOTHING;
                 INSERT INTO {LogTables.Trading} ({TradeColumns}) SELECT {TradeColumns} FROM tl_stage_trades ON CONFLICT (event_id, timestamp) DO NOTHING;
-                INSERT INTO {LogTables.Performance} ({PerformanceColumns}) SELECT {PerformanceColumns} FROM tl_stage_performance ON CONFLICT (event_id, timestamp) DO NOTHING;
+                INSERT INTO {LogTables.Performance} ({PerformanceColumns}) SELECT {PerformanceColumns} FROM tl_stage_performance
+                    ON CONFLICT (event_id, timestamp) DO NOTHING;
                 """, cancellationToken);
         }
 

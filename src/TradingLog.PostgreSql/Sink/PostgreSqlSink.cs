@@ -69,7 +69,8 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
             {
                 Report(LoggingFailureKind.Permanent, "an event could not be encoded; it was dead-lettered", e);
                 TryDeadLetter(() => _deadLetters.Write(new EncodedEvent(new SystemLogRow(Guid.CreateVersion7(), logEvent.Timestamp.UtcDateTime,
-                    "unknown", LevelNames.ToName(logEvent.Level), null, logEvent.MessageTemplate.Text, null, "{}"u8.ToArray())), "encoding failed: " + e.Message), 1);
+                    "unknown", LevelNames.ToName(logEvent.Level), null, logEvent.MessageTemplate.Text, null, "{}"u8.ToArray())),
+                    "encoding failed: " + e.Message), 1);
             }
         }
 
@@ -223,7 +224,8 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
     }
 
     /// <summary>Writes the batch; returns the events that could not be written because the database is away.</summary>
-    private async Task<IReadOnlyList<EncodedEvent>> WriteIsolatingAsync(IReadOnlyList<EncodedEvent> batch, bool deduplicate, CancellationToken cancellationToken,
+    private async Task<IReadOnlyList<EncodedEvent>> WriteIsolatingAsync(IReadOnlyList<EncodedEvent> batch, bool deduplicate,
+        CancellationToken cancellationToken,
         int attempt = 1)
     {
         CopyBatchWriter writer;

@@ -104,7 +104,10 @@ public sealed class DatabaseSettings
     /// <summary>Events the queue holds before <see cref="QueueFullMode"/> applies (<c>database.queue_capacity</c>).</summary>
     public int QueueCapacity { get; set; } = DefaultQueueCapacity;
 
-    /// <summary>What the call site does when the queue is full: <c>block</c> (bounded wait, then drop) or <c>drop</c> (<c>database.queue_full_mode</c>).</summary>
+    /// <summary>
+    /// What the call site does when the queue is full: <c>block</c> (bounded wait, then drop) or <c>drop</c>
+    /// (<c>database.queue_full_mode</c>).
+    /// </summary>
     public QueueFullMode QueueFullMode { get; set; } = DefaultQueueFullMode;
 
     /// <summary>Longest stored message in characters (<c>database.max_message_length</c>).</summary>

@@ -43,7 +43,8 @@ internal static partial class SettingParsers
         return value >= min.TotalSeconds && value <= max.TotalSeconds
             ? TimeSpan.FromSeconds(value)
             : throw new SettingValueException(
-                $"'{raw}' is not a duration from {DurationText(min)} to {DurationText(max)}; write a number and a unit such as \"5 s\", \"500 ms\" or \"1 min\"");
+                $"'{raw}' is not a duration from {DurationText(min)} to {DurationText(max)}; " +
+                "write a number and a unit such as \"5 s\", \"500 ms\" or \"1 min\"");
     };
 
     public static string DurationText(TimeSpan value) =>
@@ -77,7 +78,8 @@ internal static partial class SettingParsers
 
     public static string SizeText(long bytes)
     {
-        foreach (var (unit, size) in new[] { ("GB", 1_000_000_000L), ("MB", 1_000_000L), ("KB", 1_000L), ("GiB", 1L << 30), ("MiB", 1L << 20), ("KiB", 1L << 10) })
+        foreach (var (unit, size) in new[] { ("GB", 1_000_000_000L), ("MB", 1_000_000L), ("KB", 1_000L),
+            ("GiB", 1L << 30), ("MiB", 1L << 20), ("KiB", 1L << 10) })
         {
             if (bytes % size == 0)
             {
@@ -137,7 +139,8 @@ internal static partial class SettingParsers
         }
         catch (CronFormatException e)
         {
-            throw new SettingValueException($"'{raw}' is not a cron expression (five fields: minute hour day month weekday, such as \"0 2 * * *\"; a sixth leading field is seconds): {e.Message}");
+            throw new SettingValueException($"'{raw}' is not a cron expression (five fields: minute hour day month weekday, such as \"0 2 * * *\"; " +
+                $"a sixth leading field is seconds): {e.Message}");
         }
     }
 

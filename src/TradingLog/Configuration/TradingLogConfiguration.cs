@@ -16,7 +16,8 @@ public static partial class TradingLogConfiguration
         [TradingLogConfigurationOptions.ConfigPathVariable, TradingLogConfigurationOptions.EnvironmentVariable];
 
     /// <summary>Loads and validates the configuration.</summary>
-    /// <exception cref="TradingLogConfigurationException">A value is invalid, a file is missing or malformed; the message names the file, key and line.</exception>
+    /// <exception cref="TradingLogConfigurationException">A value is invalid, a file is missing or malformed; the message
+    /// names the file, key and line.</exception>
     public static LoadedConfiguration Load(TradingLogConfigurationOptions? options = null)
     {
         options ??= new TradingLogConfigurationOptions();

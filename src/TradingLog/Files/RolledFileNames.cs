@@ -60,7 +60,8 @@ internal sealed class RolledFileNames
         Directory.Exists(_directory)
             ? new DirectoryInfo(_directory).EnumerateFiles(_stem + ".*.tmp")
                 .Select(f => (File: f, Match: _temporary.Match(f.Name)))
-                .Where(t => t.Match.Success && (!IsRunning(int.Parse(t.Match.Groups["pid"].Value, CultureInfo.InvariantCulture)) || t.File.LastWriteTimeUtc < utcNow - staleAfter))
+                .Where(t => t.Match.Success && (!IsRunning(int.Parse(t.Match.Groups["pid"].Value, CultureInfo.InvariantCulture))
+                    || t.File.LastWriteTimeUtc < utcNow - staleAfter))
                 .Select(t => t.File)
                 .ToList()
             : [];

@@ -72,7 +72,9 @@ internal readonly record struct FormatSpec(char Fill, char Align, int Width, int
             i++;
         }
 
-        return i == spec.Length ? new FormatSpec(fill, align, width, precision) : throw new FormatException($"'{spec}' is not a format specification such as ' <8' or '>5'");
+        return i == spec.Length
+            ? new FormatSpec(fill, align, width, precision)
+            : throw new FormatException($"'{spec}' is not a format specification such as ' <8' or '>5'");
     }
 
     /// <summary>Appends the value padded and cut as the spec says; numbers align right by default, text left.</summary>

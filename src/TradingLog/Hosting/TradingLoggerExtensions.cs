@@ -42,7 +42,9 @@ public static class TradingLoggerExtensions
         [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         settings ??= DefaultPerformance;
-        return settings.Enabled ? new PerformanceScope(new LoggerPerformanceEmitter(logger), settings, operation, member, file, line) : PerformanceScope.Disabled;
+        return settings.Enabled
+            ? new PerformanceScope(new LoggerPerformanceEmitter(logger), settings, operation, member, file, line)
+            : PerformanceScope.Disabled;
     }
 
     /// <summary>Sets the category of everything logged inside the scope: <c>using (logger.BeginCategory(LogCategory.Risk))</c>.</summary>

@@ -4,7 +4,8 @@ namespace TradingLog.Performance;
 
 /// <summary>
 /// With <c>log_database_queries: true</c>, logs every Npgsql command as a Performance event (<c>db_query</c>) with its
-/// duration and statement, from Npgsql's own <see cref="ActivitySource"/>. Commands of TradingLog's own sink run under <see cref="Suppress"/> and are skipped: timing them would log forever.
+/// duration and statement, from Npgsql's own <see cref="ActivitySource"/>. Commands of TradingLog's own sink run under
+/// <see cref="Suppress"/> and are skipped: timing them would log forever.
 /// </summary>
 internal sealed class DatabaseQueryTimer : IDisposable
 {

@@ -44,7 +44,8 @@ public sealed class BatchingQueue : ILogEventSink, IDisposable, IAsyncDisposable
     /// <param name="options">Capacity, full-queue behaviour and batching.</param>
     /// <param name="health">Where drops and sink failures are counted and reported.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchingQueueOptions.Capacity"/> or <see cref="BatchingQueueOptions.BatchSize"/> is below 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="BatchingQueueOptions.Capacity"/> or
+    /// <see cref="BatchingQueueOptions.BatchSize"/> is below 1.</exception>
     public BatchingQueue(IBatchedLogEventSink sink, BatchingQueueOptions options, TradingLogHealth health)
         : this(sink, new QueueGauge(), options, health)
     {

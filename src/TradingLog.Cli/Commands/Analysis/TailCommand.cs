@@ -129,7 +129,8 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                         // Said once per loss, however long the database stays away; polling goes on with a growing pause.
                         if (!lost)
                         {
-                            Notices.Write($"lost the connection to the database ({SecretMasker.MaskConnectionString(e.Message)}); reconnecting until it answers again (Ctrl-C stops).");
+                            Notices.Write($"lost the connection to the database ({SecretMasker.MaskConnectionString(e.Message)}); " +
+                                "reconnecting until it answers again (Ctrl-C stops).");
                             lost = true;
                         }
 
@@ -184,7 +185,8 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
             }
 
             var colour = row.Level switch { "ERROR" or "CRITICAL" => "red", "WARNING" => "yellow", "DEBUG" => "blue", _ => "default" };
-            console.MarkupLine($"{ResultWriter.Format(row.Timestamp)} [{colour}]{row.Level,-8}[/] {Markup.Escape(row.Service)}: {Markup.Escape(row.Message ?? "")}");
+            console.MarkupLine(
+                $"{ResultWriter.Format(row.Timestamp)} [{colour}]{row.Level,-8}[/] {Markup.Escape(row.Service)}: {Markup.Escape(row.Message ?? "")}");
         }
     }
 }

@@ -36,7 +36,8 @@ internal sealed class TraceCommand(IAnsiConsole console) : AsyncCommand<TraceCom
             ResultWriter.Write(console, false, "Logs", logs, ("timestamp", l => l.Timestamp), ("service", l => l.Service), ("level", l => l.Level),
                 ("event_type", l => l.EventType), ("message", l => l.Message));
             ResultWriter.Write(console, false, "Trades", trades, ("timestamp", t => t.Timestamp), ("trade_id", t => t.TradeId), ("symbol", t => t.Symbol),
-                ("side", t => t.Side), ("quantity", t => t.Quantity), ("price", t => t.Price), ("status", t => t.Status), ("error_message", t => t.ErrorMessage));
+                ("side", t => t.Side), ("quantity", t => t.Quantity), ("price", t => t.Price), ("status", t => t.Status),
+                ("error_message", t => t.ErrorMessage));
             return logs.Count + trades.Count == 0 ? ExitCodes.Failure : ExitCodes.Success;
         });
 }

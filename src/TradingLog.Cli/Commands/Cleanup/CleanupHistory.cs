@@ -31,9 +31,11 @@ internal static class CleanupHistory
             {
                 var took = run.FinishedAt is { } f ? $"{(f - run.StartedAt).TotalSeconds:0.0} s" : "";
                 var status = run.Status switch { "succeeded" => "[green]succeeded[/]", "failed" => "[red]failed[/]", _ => Markup.Escape(run.Status) };
-                table.AddRow(run.Id.ToString(CultureInfo.InvariantCulture), run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                    took, status, run.Trigger, run.Attempt.ToString(CultureInfo.InvariantCulture), run.RowsArchived.ToString("N0", CultureInfo.InvariantCulture),
-                    run.RowsPurged.ToString("N0", CultureInfo.InvariantCulture), run.FilesHandled.ToString(CultureInfo.InvariantCulture), Markup.Escape(run.Error ?? ""));
+                table.AddRow(run.Id.ToString(CultureInfo.InvariantCulture),
+                    run.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                    took, status, run.Trigger, run.Attempt.ToString(CultureInfo.InvariantCulture),
+                    run.RowsArchived.ToString("N0", CultureInfo.InvariantCulture), run.RowsPurged.ToString("N0", CultureInfo.InvariantCulture),
+                    run.FilesHandled.ToString(CultureInfo.InvariantCulture), Markup.Escape(run.Error ?? ""));
             }
 
             console.Write(runs.Count == 0 ? new Markup("No cleanup has run yet.\n") : table);

@@ -28,7 +28,8 @@ internal sealed class SchedulerCommand(IAnsiConsole console) : AsyncCommand<Data
             var schedule = new CleanupSchedule(loaded.Settings.Retention.CleanupSchedule, loaded.Settings.Retention.CleanupTimeZone);
             var scheduler = new CleanupScheduler(schedule, (request, ct) => runner.RunAsync(request, null, ct), database.MaintenanceConnectionString);
             scheduler.Ran += report => console.MarkupLine(
-                $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z cleanup {Markup.Escape(report.Status)}: {report.RowsArchived:N0} rows archived, {report.RowsPurged:N0} purged" +
+                $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z cleanup {Markup.Escape(report.Status)}: {report.RowsArchived:N0} rows archived, " +
+                $"{report.RowsPurged:N0} purged" +
                 (report.Error is null ? "" : $" ([red]{Markup.Escape(report.Error)}[/])"));
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -42,7 +43,8 @@ internal sealed class SchedulerCommand(IAnsiConsole console) : AsyncCommand<Data
                 c.Cancel = true;
                 stop.Cancel();
             });
-            console.MarkupLine($"Scheduler running: [bold]{Markup.Escape(loaded.Settings.Retention.CleanupSchedule)}[/] in {Markup.Escape(schedule.Zone.Id)}; next run {schedule.NextAfter(DateTimeOffset.UtcNow):yyyy-MM-dd HH:mm:ss zzz}. Ctrl-C stops.");
+            console.MarkupLine($"Scheduler running: [bold]{Markup.Escape(loaded.Settings.Retention.CleanupSchedule)}[/] " +
+                $"in {Markup.Escape(schedule.Zone.Id)}; next run {schedule.NextAfter(DateTimeOffset.UtcNow):yyyy-MM-dd HH:mm:ss zzz}. Ctrl-C stops.");
             try
             {
                 await scheduler.RunAsync(stop.Token);

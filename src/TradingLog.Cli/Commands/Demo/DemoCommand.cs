@@ -145,7 +145,8 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         string summaryFile)
     {
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { sample, service, "--run", runId, "--summary-file", summaryFile, "--ports", string.Join(',', ports.Select(p => $"{p.Key}={p.Value}")) })
+        foreach (var arg in new[] { sample, service, "--run", runId, "--summary-file", summaryFile, "--ports",
+            string.Join(',', ports.Select(p => $"{p.Key}={p.Value}")) })
         {
             info.ArgumentList.Add(arg);
         }
@@ -170,7 +171,8 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         return process;
     }
 
-    private static async Task WaitHealthyAsync(HttpClient http, Dictionary<string, int> ports, Dictionary<string, Process> processes, CancellationToken cancellationToken)
+    private static async Task WaitHealthyAsync(HttpClient http, Dictionary<string, int> ports, Dictionary<string, Process> processes,
+        CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         foreach (var (service, port) in ports)
