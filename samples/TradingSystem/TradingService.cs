@@ -125,7 +125,7 @@ internal static class TradingService
                         var trade = new TradeRecord
                         {
                             TradeId = order.TradeId, Symbol = order.Symbol, Side = order.Side, Quantity = order.Quantity,
-                            Price = Math.Round((decimal)order.Price, 2), Strategy = "momentum", ExecutionTimeMs = Random.Shared.Next(2, 40), Status = "FILLED",
+                            Price = Math.Round((decimal)order.Price, 2) + 0.00m /* keeps two decimals: 385.00, not 385 */, Strategy = "momentum", ExecutionTimeMs = Random.Shared.Next(2, 40), Status = "FILLED",
                         };
                         if (!allowed)
                         {
@@ -133,10 +133,15 @@ internal static class TradingService
                             return Results.Ok();
                         }
 
-                        if (Random.Shared.Next(20) == 0)
+                        try
                         {
-                            logger.LogError(new HttpRequestException("broker gateway returned 503"), "Broker API error for {TradeId}", order.TradeId);
-                            logger.LogTrade(trade with { Status = "FAILED", ErrorMessage = "broker gateway returned 503" });
+                            BrokerGateway.Submit(order);
+                        }
+                        catch (HttpRequestException e)
+                        {
+                            // The exception's type, message, stack trace and cause go to the files and the row's metadata.
+                            logger.LogError(e, "Broker API error for {TradeId}", order.TradeId);
+                            logger.LogTrade(trade with { Status = "FAILED", ErrorMessage = e.Message });
                             return Results.Ok();
                         }
 

@@ -59,11 +59,50 @@ public sealed class LogDatabase
     {
         if (settings.Database.ConnectionString is { } configured)
         {
-            return new LogDatabase(configured, settings.Database, null);
+            return new LogDatabase(Checked(settings), settings.Database, null);
         }
 
         var embedded = await new EmbeddedPostgres(Path.GetFullPath(settings.Database.DataDirectory, workingDirectory), notice).StartAsync(cancellationToken);
         return new LogDatabase(embedded.ConnectionString(), settings.Database, embedded);
+    }
+
+    /// <summary>
+    /// The configured connection strings must parse; a bad one stops start-up naming its key. The value is never
+    /// repeated: it may hold a password.
+    /// </summary>
+    /// <returns>The connection string, or an empty string when none is configured.</returns>
+    /// <exception cref="TradingLogConfigurationException">One does not parse.</exception>
+    private static string Checked(TradingLogSettings settings)
+    {
+        foreach (var (key, value) in new[]
+                 {
+                     ("logging.database.connection_string", settings.Database.ConnectionString),
+                     ("logging.database.writer_connection_string", settings.Database.WriterConnectionString),
+                     ("logging.database.maintenance_connection_string", settings.Database.MaintenanceConnectionString),
+                 })
+        {
+            if (value is not null && ConnectionStringProblem(value) is { } problem)
+            {
+                throw new TradingLogConfigurationException($"{key}: {problem}");
+            }
+        }
+
+        return settings.Database.ConnectionString ?? "";
+    }
+
+    /// <summary>Why <paramref name="connectionString"/> is not a PostgreSQL connection string, or null when it is one.</summary>
+    internal static string? ConnectionStringProblem(string connectionString)
+    {
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException)
+        {
+            return $"not a PostgreSQL connection string ({e.Message.TrimEnd('.')}); write it as " +
+                "Host=db.example.com;Port=5432;Database=trading;Username=tradelog;Password=...";
+        }
     }
 
     /// <summary>
@@ -75,6 +114,7 @@ public sealed class LogDatabase
     public static void EnsureServerNamed(TradingLogSettings settings, bool allowEmbedded = false)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        Checked(settings);
         if (settings.Database.ConnectionString is null && !settings.Database.EmbeddedServer && !allowEmbedded)
         {
             throw new TradingLogConfigurationException(
@@ -94,7 +134,7 @@ public sealed class LogDatabase
     {
         if (settings.Database.ConnectionString is { } configured)
         {
-            return new LogDatabase(configured, settings.Database, null);
+            return new LogDatabase(Checked(settings), settings.Database, null);
         }
 
         var embedded = await new EmbeddedPostgres(Path.GetFullPath(settings.Database.DataDirectory, workingDirectory)).RunningAsync(cancellationToken);

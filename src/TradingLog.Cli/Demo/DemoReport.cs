@@ -128,8 +128,12 @@ internal sealed class DemoReport
         console.MarkupLine($"\n[bold]2. Trading logs joined with system logs for AAPL[/] ({Joined.Count} rows, first 10):");
         ResultWriter.Write(console, false, "trading_logs JOIN system_logs WHERE symbol = 'AAPL'", Joined.Take(10).ToList(),
             "trade_id", "side", "quantity", "price", "status", "level", "message");
-        console.MarkupLine("\n[bold]3. Average execution time per service, last day[/]:");
-        ResultWriter.Write(console, false, "performance_logs", Performance, "service", "avg_time");
+        console.MarkupLine("\n[bold]3. Average execution time per service, last day[/] (avg_time in milliseconds):");
+        ResultWriter.Write(console, false, "performance_logs", Performance.Select(r => new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["service"] = r.GetValueOrDefault("service"),
+            ["avg_time (ms)"] = r.GetValueOrDefault("avg_time") is decimal ms ? Math.Round(ms, 3) : r.GetValueOrDefault("avg_time"),
+        }).ToList(), "service", "avg_time (ms)");
 
         console.MarkupLine("\n[bold]Log files[/]:");
         var unwritable = UnwritableFiles;

@@ -19,11 +19,11 @@ internal static class AnalysisDatabase
     public static async Task<(TradingLogSettings Settings, LogQueries Queries)> OpenAsync(DatabaseCommandSettings options, string? service,
         CancellationToken cancellationToken, bool requireTables = true)
     {
-        var loaded = TradingLogConfiguration.Load(options.ToOptions());
+        var loaded = options.Load();
         if (service is not null && !loaded.Settings.Services.ContainsKey(TradingLogSettings.NormalizeServiceName(service)))
         {
-            throw new TradingLogConfigurationException(
-                $"--service: unknown service '{service}'; known services are {string.Join(", ", loaded.Settings.Services.Keys.Order(StringComparer.Ordinal))}");
+            var known = string.Join(", ", loaded.Settings.Services.Keys.Order(StringComparer.Ordinal));
+            throw new BadOptionException($"--service: unknown service {Echo.Of(service)}; known services are {known}");
         }
 
         var database = await LogDatabase.ConnectRunningAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);

@@ -13,6 +13,11 @@ internal static class CommandErrors
         {
             return await command();
         }
+        catch (BadOptionException e)
+        {
+            await Console.Error.WriteLineAsync("tradelog: " + e.Message);
+            return ExitCodes.BadInput;
+        }
         catch (TradingLogConfigurationException e)
         {
             await Console.Error.WriteLineAsync("tradelog: " + e.Message);

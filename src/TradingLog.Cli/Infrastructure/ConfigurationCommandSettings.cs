@@ -27,13 +27,34 @@ internal class ConfigurationCommandSettings : CommandSettings
     public override ValidationResult Validate()
     {
         var bad = Set.FirstOrDefault(s => !s.Contains('=', StringComparison.Ordinal) || s.StartsWith('='));
-        return bad is null ? ValidationResult.Success() : ValidationResult.Error($"--set takes KEY=VALUE, not '{bad}'");
+        return bad is null ? ValidationResult.Success() : ValidationResult.Error($"--set takes KEY=VALUE, not {Echo.Of(bad)}");
     }
 
     public TradingLogConfigurationOptions ToOptions() => CreateOptions();
 
     /// <summary>Loads the configuration these options describe; a bad one throws with the file, line and key.</summary>
-    public LoadedConfiguration Load() => TradingLogConfiguration.Load(ToOptions());
+    public LoadedConfiguration Load() => Announced(TradingLogConfiguration.Load(ToOptions()));
+
+    /// <summary>
+    /// Every command says what was wrong but not fatal in the configuration (an empty file, a misspelt key), once, on
+    /// standard error; <c>config show</c> lists the same in its output instead.
+    /// </summary>
+    internal static LoadedConfiguration Announced(LoadedConfiguration loaded)
+    {
+        if (!WarningsAnnounced)
+        {
+            WarningsAnnounced = true;
+            foreach (var warning in loaded.Warnings)
+            {
+                Notices.Write("warning: " + warning);
+            }
+        }
+
+        return loaded;
+    }
+
+    /// <summary>Whether the warnings were written already; <c>config show</c> sets it, as it prints them itself.</summary>
+    internal static bool WarningsAnnounced { get; set; }
 
     protected TradingLogConfigurationOptions CreateOptions()
     {

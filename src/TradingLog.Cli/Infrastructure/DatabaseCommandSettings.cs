@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Configuration;
 
@@ -15,8 +16,13 @@ internal class DatabaseCommandSettings : ConfigurationCommandSettings
     [Description("Data directory of the embedded server. Default: database.data_directory (.tradelog/pgdata).")]
     public string? DataDirectory { get; init; }
 
+    public override ValidationResult Validate() =>
+        Connection is not null && TradingLog.PostgreSql.LogDatabase.ConnectionStringProblem(Connection) is { } problem
+            ? ValidationResult.Error("--connection: " + problem)
+            : base.Validate();
+
     /// <summary>Loads the configuration with the database options applied.</summary>
-    public new LoadedConfiguration Load() => TradingLogConfiguration.Load(ToOptions());
+    public new LoadedConfiguration Load() => Announced(TradingLogConfiguration.Load(ToOptions()));
 
     public new TradingLogConfigurationOptions ToOptions()
     {

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
+using TradingLog.Configuration;
+
 namespace TradingLog.Cli.Infrastructure;
 
 /// <summary>Parses durations such as <c>30s</c>, <c>15m</c>, <c>12h</c>, <c>1d</c>, <c>2w</c> for <c>--since</c>.</summary>
@@ -27,7 +29,7 @@ internal static partial class Since
         return duration > TimeSpan.Zero;
     }
 
-    public static string Error(string? text) => $"--since takes a duration such as 30m, 12h, 1d or 2w, not '{text}'";
+    public static string Error(string? text) => $"--since takes a duration such as 30m, 12h, 1d or 2w, not {Echo.Of(text)}";
 
     [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")]
     private static partial Regex Pattern();

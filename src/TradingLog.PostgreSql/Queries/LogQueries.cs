@@ -78,14 +78,16 @@ public sealed class LogQueries : IAsyncDisposable
     /// Logs matching <paramref name="filter"/> stored after row <paramref name="afterId"/>, in the order they were stored,
     /// at most <paramref name="limit"/>: what a follower polls for.
     /// </summary>
-    public Task<IReadOnlyList<LogEntry>> LogsAfterAsync(LogFilter filter, long afterId, int limit = 1000, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<LogEntry>> LogsAfterAsync(LogFilter filter, long afterId, int limit = 1000, bool withMetadata = false,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var parameters = new List<NpgsqlParameter>();
         var where = FilterSql.Where(filter, parameters);
         parameters.Add(new NpgsqlParameter { Value = afterId });
         parameters.Add(new NpgsqlParameter { Value = limit });
-        return ReadAsync($"SELECT {LogColumns}, NULL::text, false FROM {_tables.Active} WHERE {where} AND id > ${parameters.Count - 1} " +
+        var metadata = withMetadata ? "metadata::text" : "NULL::text";
+        return ReadAsync($"SELECT {LogColumns}, {metadata}, false FROM {_tables.Active} WHERE {where} AND id > ${parameters.Count - 1} " +
             $"ORDER BY id LIMIT ${parameters.Count}",
             parameters, ReadLog, cancellationToken);
     }
@@ -167,19 +169,25 @@ public sealed class LogQueries : IAsyncDisposable
     /// Trades since <paramref name="from"/>, newest first, each joined with the logs of its trade ID (the design's second
     /// query), at most <paramref name="limit"/> rows (<c>idx_trading_logs_symbol</c>, <c>idx_…_correlation</c>).
     /// </summary>
-    public Task<IReadOnlyList<TradeWithLog>> TradesWithLogsAsync(DateTimeOffset from, string? symbol, int limit,
+    /// <param name="from">The oldest trade time.</param>
+    /// <param name="symbol">Only this symbol; null for all.</param>
+    /// <param name="service">Only the logs this service wrote about each trade; null for every service.</param>
+    /// <param name="limit">The most rows returned (a trade with three logs is three rows).</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<IReadOnlyList<TradeWithLog>> TradesWithLogsAsync(DateTimeOffset from, string? symbol, string? service, int limit,
         CancellationToken cancellationToken = default) =>
         ReadAsync($"""
             SELECT t.timestamp, t.trade_id, t.symbol, t.side, t.quantity, t.price, t.strategy, t.execution_time_ms, t.status, t.error_message,
                    t.correlation_id, s.timestamp, s.service, s.level, s.message
             FROM {LogTables.Trading} t
             JOIN {_tables.Active} s ON t.trade_id = s.correlation_id
-            WHERE ($1::text IS NULL OR t.symbol = $1) AND t.timestamp >= $2
+            WHERE ($1::text IS NULL OR t.symbol = $1) AND t.timestamp >= $2 AND ($4::text IS NULL OR s.service = $4)
             ORDER BY t.timestamp DESC, t.trade_id, s.timestamp
             LIMIT $3
             """,
             [new NpgsqlParameter { Value = (object?)symbol ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
-             new NpgsqlParameter { Value = from.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz }, new NpgsqlParameter { Value = limit }],
+             new NpgsqlParameter { Value = from.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz }, new NpgsqlParameter { Value = limit },
+             new NpgsqlParameter { Value = (object?)service ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }],
             r => new TradeWithLog(ReadTrade(r, 0), Utc(r, 11), r.GetString(12), r.GetString(13), r.IsDBNull(14) ? null : r.GetString(14)),
             cancellationToken);
 

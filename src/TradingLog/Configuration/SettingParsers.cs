@@ -12,7 +12,7 @@ internal static partial class SettingParsers
     public static object Level(string? raw) =>
         LevelNames.TryParse(raw, out var level)
             ? level
-            : throw new SettingValueException($"'{raw}' is not a level; use one of DEBUG, INFO, WARNING, ERROR, CRITICAL");
+            : throw new SettingValueException($"{Echo.Of(raw)} is not a level; use one of DEBUG, INFO, WARNING, ERROR, CRITICAL");
 
     public static string LevelText(LogEventLevel level) => LevelNames.ToName(level);
 
@@ -20,13 +20,13 @@ internal static partial class SettingParsers
     {
         "true" or "yes" or "on" or "1" => true,
         "false" or "no" or "off" or "0" => false,
-        _ => throw new SettingValueException($"'{raw}' is not true or false"),
+        _ => throw new SettingValueException($"{Echo.Of(raw)} is not true or false"),
     };
 
     public static Func<string?, object> Int(int min) => raw =>
         int.TryParse(raw?.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min
             ? value
-            : throw new SettingValueException($"'{raw}' is not a whole number of at least {min}");
+            : throw new SettingValueException($"{Echo.Of(raw)} is not a whole number of at least {min}");
 
     /// <summary>A duration between <paramref name="min"/> and <paramref name="max"/>: "5 s", "500 ms", "2 min", or plain seconds.</summary>
     public static Func<string?, object> Duration(TimeSpan min, TimeSpan max) => raw =>
@@ -43,7 +43,7 @@ internal static partial class SettingParsers
         return value >= min.TotalSeconds && value <= max.TotalSeconds
             ? TimeSpan.FromSeconds(value)
             : throw new SettingValueException(
-                $"'{raw}' is not a duration from {DurationText(min)} to {DurationText(max)}; " +
+                $"{Echo.Of(raw)} is not a duration from {DurationText(min)} to {DurationText(max)}; " +
                 "write a number and a unit such as \"5 s\", \"500 ms\" or \"1 min\"");
     };
 
@@ -57,7 +57,7 @@ internal static partial class SettingParsers
         var match = SizePattern().Match(raw ?? "");
         if (!match.Success)
         {
-            throw new SettingValueException($"'{raw}' is not a size; write a number and a unit such as \"10 MB\", \"512 KiB\" or \"1 GB\"");
+            throw new SettingValueException($"{Echo.Of(raw)} is not a size; write a number and a unit such as \"10 MB\", \"512 KiB\" or \"1 GB\"");
         }
 
         var number = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -73,7 +73,7 @@ internal static partial class SettingParsers
         var bytes = number * multiplier;
         return bytes >= 1 && bytes <= long.MaxValue
             ? (long)bytes
-            : throw new SettingValueException($"'{raw}' is not a size of at least one byte");
+            : throw new SettingValueException($"{Echo.Of(raw)} is not a size of at least one byte");
     }
 
     public static string SizeText(long bytes)
@@ -114,7 +114,7 @@ internal static partial class SettingParsers
             }
         }
 
-        throw new SettingValueException($"'{raw}' is not a duration in days; write for example \"30 days\", \"2 weeks\" or 30");
+        throw new SettingValueException($"{Echo.Of(raw)} is not a duration in days; write for example \"30 days\", \"2 weeks\" or 30");
     }
 
     public static string DaysText(int days) => days == 1 ? "1 day" : $"{days} days";
@@ -126,7 +126,7 @@ internal static partial class SettingParsers
         "weekly" or "week" or "1 week" => RotationInterval.Weekly,
         "monthly" or "month" or "1 month" => RotationInterval.Monthly,
         "never" or "none" => RotationInterval.Never,
-        _ => throw new SettingValueException($"'{raw}' is not a rotation time; use daily, hourly, weekly, monthly or never"),
+        _ => throw new SettingValueException($"{Echo.Of(raw)} is not a rotation time; use daily, hourly, weekly, monthly or never"),
     };
 
     public static object Cron(string? raw)
@@ -139,7 +139,7 @@ internal static partial class SettingParsers
         }
         catch (CronFormatException e)
         {
-            throw new SettingValueException($"'{raw}' is not a cron expression (five fields: minute hour day month weekday, such as \"0 2 * * *\"; " +
+            throw new SettingValueException($"{Echo.Of(raw)} is not a cron expression (five fields: minute hour day month weekday, such as \"0 2 * * *\"; " +
                 $"a sixth leading field is seconds): {e.Message}");
         }
     }
@@ -158,19 +158,19 @@ internal static partial class SettingParsers
         }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
         {
-            throw new SettingValueException($"'{raw}' is not a time zone; use an IANA name such as \"America/New_York\", \"UTC\" or Local");
+            throw new SettingValueException($"{Echo.Of(raw)} is not a time zone; use an IANA name such as \"America/New_York\", \"UTC\" or Local");
         }
     }
 
     public static object TableName(string? raw) =>
         raw is not null && TablePattern().IsMatch(raw)
             ? raw
-            : throw new SettingValueException($"'{raw}' is not a table name; use lower-case letters, digits and '_' (optionally schema.table)");
+            : throw new SettingValueException($"{Echo.Of(raw)} is not a table name; use lower-case letters, digits and '_' (optionally schema.table)");
 
     public static object FilePath(string? raw) =>
         raw is null || raw.IndexOfAny(Path.GetInvalidPathChars()) < 0 && !raw.Contains('\0', StringComparison.Ordinal)
             ? raw?.Trim() ?? ""
-            : throw new SettingValueException($"'{raw}' is not a file path");
+            : throw new SettingValueException($"{Echo.Of(raw)} is not a file path");
 
     public static object Format(string? raw)
     {
@@ -181,7 +181,7 @@ internal static partial class SettingParsers
         }
         catch (FormatException e)
         {
-            throw new SettingValueException($"'{raw}' is not a valid format: {e.Message}");
+            throw new SettingValueException($"{Echo.Of(raw)} is not a valid format: {e.Message}");
         }
     }
 
@@ -189,7 +189,7 @@ internal static partial class SettingParsers
     {
         "block" => TradingLog.Pipeline.QueueFullMode.Block,
         "drop" => TradingLog.Pipeline.QueueFullMode.Drop,
-        _ => throw new SettingValueException($"'{raw}' is not a queue mode; use block or drop"),
+        _ => throw new SettingValueException($"{Echo.Of(raw)} is not a queue mode; use block or drop"),
     };
 
     public static object? OptionalText(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();

@@ -200,7 +200,7 @@ public static partial class TradingLogConfiguration
             var source = new SettingSource(SettingSourceKind.CommandLine, $"command-line option --set {rawKey}");
             if (!YamlSettingsReader.IsKnown(key) || SettingCatalog.Sections.Contains(key))
             {
-                errors.Add($"{source}: unknown key '{key}'");
+                errors.Add($"{source}: unknown key {Echo.Of(key)}");
                 continue;
             }
 

@@ -7,20 +7,54 @@ namespace TradingLog.Configuration;
 /// <summary>Reads a <c>logging.yaml</c> file into a <see cref="SettingsLayer"/>, keeping the line of every value.</summary>
 internal static partial class YamlSettingsReader
 {
+    /// <summary>The first tab in a line's leading whitespace (1-based line and column), or null when there is none.</summary>
+    internal static (int Line, int Column)? TabIndentation(string text)
+    {
+        var line = 1;
+        var column = 1;
+        var leading = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                (line, column, leading) = (line + 1, 1, true);
+                continue;
+            }
+
+            if (leading && c == '\t')
+            {
+                return (line, column);
+            }
+
+            leading &= c == ' ';
+            column++;
+        }
+
+        return null;
+    }
+
     public static SettingsLayer Read(string path, string displayPath, SettingSourceKind kind, ICollection<string> errors, ICollection<string> warnings)
     {
         var layer = new SettingsLayer();
         YamlStream stream = new();
         try
         {
-            using var reader = new StreamReader(path);
-            stream.Load(reader);
+            var text = File.ReadAllText(path);
+            // YAML forbids tabs in indentation, and the parser reports them where its scan began (line 1): name the line.
+            if (TabIndentation(text) is { } tab)
+            {
+                errors.Add($"{displayPath} line {tab.Line}, column {tab.Column}: YAML syntax error: a tab in the indentation; YAML indents with spaces");
+                return layer;
+            }
+
+            stream.Load(new StringReader(text));
         }
         catch (YamlException e)
         {
             var inner = e.InnerException as YamlException;
             var message = LocationPrefix().Replace(inner?.Message ?? e.Message, "");
-            errors.Add($"{displayPath} line {e.Start.Line}, column {e.Start.Column}: YAML syntax error: {message}");
+            var at = inner?.Start ?? e.Start;
+            errors.Add($"{displayPath} line {at.Line}, column {at.Column}: YAML syntax error: {message}");
             return layer;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -46,7 +80,7 @@ internal static partial class YamlSettingsReader
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             if (key != "logging")
             {
-                warnings.Add($"{displayPath} line {keyNode.Start.Line}: unknown top-level key '{key}' is ignored (TradingLog reads 'logging:')");
+                warnings.Add($"{displayPath} line {keyNode.Start.Line}: unknown top-level key {Echo.Of(key)} is ignored (TradingLog reads 'logging:')");
                 continue;
             }
 
@@ -77,7 +111,7 @@ internal static partial class YamlSettingsReader
                         : key + "." + name;
                     if (!IsKnown(childPath))
                     {
-                        var message = $"{displayPath} line {childKey.Start.Line}: unknown key '{childPath}'{Suggest(childPath)}";
+                        var message = $"{displayPath} line {childKey.Start.Line}: unknown key {Echo.Of(childPath)}{Suggest(childPath)}";
                         if (key == "logging")
                         {
                             warnings.Add(message + " is ignored");
@@ -104,7 +138,7 @@ internal static partial class YamlSettingsReader
                     break;
                 }
 
-                errors.Add($"{displayPath} line {line}: {key} must be a section of keys, not the value '{scalar.Value}'");
+                errors.Add($"{displayPath} line {line}: {key} must be a section of keys, not the value {Echo.Of(scalar.Value)}");
                 break;
             case YamlScalarNode scalar:
                 var source = new SettingSource(kind, $"{displayPath} line {line}");

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using TradingLog.Configuration;
+
 namespace TradingLog.Formatting;
 
 /// <summary>The part of Python's format mini-language that log formats use: <c>[[fill]align][0][width][.precision]</c>, as in <c>{level: &lt;8}</c>.</summary>
@@ -61,7 +63,7 @@ internal readonly record struct FormatSpec(char Fill, char Align, int Width, int
 
             if (i == start)
             {
-                throw new FormatException($"'{spec}' has a '.' with no precision after it");
+                throw new FormatException($"{Echo.Of(spec)} has a '.' with no precision after it");
             }
 
             precision = int.Parse(spec.AsSpan(start, i - start), CultureInfo.InvariantCulture);
@@ -74,7 +76,7 @@ internal readonly record struct FormatSpec(char Fill, char Align, int Width, int
 
         return i == spec.Length
             ? new FormatSpec(fill, align, width, precision)
-            : throw new FormatException($"'{spec}' is not a format specification such as ' <8' or '>5'");
+            : throw new FormatException($"{Echo.Of(spec)} is not a format specification such as ' <8' or '>5'");
     }
 
     /// <summary>Appends the value padded and cut as the spec says; numbers align right by default, text left.</summary>

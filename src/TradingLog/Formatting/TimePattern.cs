@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using TradingLog.Configuration;
+
 namespace TradingLog.Formatting;
 
 /// <summary>A compiled Loguru time format such as <c>YYYY-MM-DD HH:mm:ss.SSS</c>; a trailing <c>!UTC</c> renders in UTC.</summary>
@@ -47,7 +49,7 @@ internal sealed class TimePattern
                 var end = pattern.IndexOf(']', i + 1);
                 if (end < 0)
                 {
-                    throw new FormatException($"time format '{pattern}' has a '[' without its ']'");
+                    throw new FormatException($"time format {Echo.Of(pattern)} has a '[' without its ']'");
                 }
 
                 literal.Append(pattern, i + 1, end - i - 1);

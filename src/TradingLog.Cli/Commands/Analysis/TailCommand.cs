@@ -35,6 +35,10 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
         [Description("Only messages containing this text (case-insensitive).")]
         public string? Grep { get; init; }
 
+        [CommandOption("--properties")]
+        [Description("Also show each log's structured properties, caller and exception (from metadata).")]
+        public bool Properties { get; init; }
+
         [CommandOption("-n|--lines <N>")]
         [Description("How many of the newest logs to show first. Default: 20.")]
         public int Lines { get; init; } = 20;
@@ -43,12 +47,12 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
         {
             if (Level is not null && !LevelNames.TryParse(Level, out _))
             {
-                return ValidationResult.Error($"--level: '{Level}' is not a level; use DEBUG, INFO, WARNING, ERROR or CRITICAL");
+                return ValidationResult.Error($"--level: {Echo.Of(Level)} is not a level; use DEBUG, INFO, WARNING, ERROR or CRITICAL");
             }
 
             if (Category is not null && !Enum.TryParse<LogCategory>(Category, ignoreCase: true, out _))
             {
-                return ValidationResult.Error($"--category: '{Category}' is not a category; use {string.Join(", ", Enum.GetNames<LogCategory>())}");
+                return ValidationResult.Error($"--category: {Echo.Of(Category)} is not a category; use {string.Join(", ", Enum.GetNames<LogCategory>())}");
             }
 
             return Lines < 1 ? ValidationResult.Error("--lines must be at least 1") : base.Validate();
@@ -71,7 +75,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
             IReadOnlyList<LogEntry> newest;
             try
             {
-                newest = await opened.LogsAsync(filter, settings.Lines, cancellationToken: cancellationToken);
+                newest = await opened.LogsAsync(filter, settings.Lines, withMetadata: settings.Properties, cancellationToken: cancellationToken);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable && settings.Follow)
             {
@@ -80,7 +84,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                 newest = [];
             }
 
-            Print(settings.Json, [.. newest.Reverse()]);
+            Print(settings, [.. newest.Reverse()]);
             if (!settings.Follow)
             {
                 await opened.DisposeAsync();
@@ -106,7 +110,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                     {
                         // After a loss the database is resolved again: the embedded server may come back on another port.
                         following ??= (await AnalysisDatabase.OpenAsync(settings, settings.Service, stop.Token, requireTables: false)).Queries;
-                        var fresh = await following.LogsAfterAsync(filter, last, 1000, stop.Token);
+                        var fresh = await following.LogsAfterAsync(filter, last, 1000, settings.Properties, stop.Token);
                         if (lost)
                         {
                             Notices.Write("reconnected to the database; following again.");
@@ -114,7 +118,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                             pause = PollInterval;
                         }
 
-                        Print(settings.Json, fresh);
+                        Print(settings, fresh);
                         if (fresh.Count > 0)
                         {
                             last = fresh[^1].Id;
@@ -174,19 +178,60 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
         _ => e.InnerException is { } inner && IsConnectionLoss(inner),
     };
 
-    private void Print(bool json, IReadOnlyList<LogEntry> rows)
+    private void Print(Settings settings, IReadOnlyList<LogEntry> rows)
     {
         foreach (var row in rows)
         {
-            if (json)
+            if (settings.Json)
             {
                 Console.Out.WriteLine(JsonSerializer.Serialize(row, ResultWriter.Json));
                 continue;
             }
 
             var colour = row.Level switch { "ERROR" or "CRITICAL" => "red", "WARNING" => "yellow", "DEBUG" => "blue", _ => "default" };
-            console.MarkupLine(
-                $"{ResultWriter.Format(row.Timestamp)} [{colour}]{row.Level,-8}[/] {Markup.Escape(row.Service)}: {Markup.Escape(row.Message ?? "")}");
+            var correlation = row.CorrelationId is { } id ? $" [dim]{Markup.Escape(id)}[/]" : "";
+            console.MarkupLine($"{ResultWriter.Format(row.Timestamp)} [{colour}]{row.Level,-8}[/] {Markup.Escape(row.Service)}{correlation}: " +
+                Markup.Escape(row.Message ?? ""));
+            if (settings.Properties && row.Metadata is { } metadata)
+            {
+                foreach (var line in MetadataLines(metadata))
+                {
+                    console.MarkupLine("    " + Markup.Escape(line));
+                }
+            }
+        }
+    }
+
+    /// <summary>The properties, caller and exception of a row's metadata, one per line; the exception's own lines follow it.</summary>
+    private static IEnumerable<string> MetadataLines(string metadata)
+    {
+        using var document = JsonDocument.Parse(metadata);
+        foreach (var field in document.RootElement.EnumerateObject())
+        {
+            switch (field.Name)
+            {
+                case "properties" when field.Value.ValueKind == JsonValueKind.Object:
+                    foreach (var property in field.Value.EnumerateObject())
+                    {
+                        yield return $"{property.Name} = {property.Value.GetRawText()}";
+                    }
+
+                    break;
+                case "caller":
+                    yield return "caller = " + field.Value.GetRawText();
+                    break;
+                case "exception" when field.Value.ValueKind == JsonValueKind.Object:
+                    var text = field.Value.TryGetProperty("detail", out var full) ? full.GetString() : field.Value.GetRawText();
+                    foreach (var line in (text ?? "").Split('\n'))
+                    {
+                        yield return line.TrimEnd('\r');
+                    }
+
+                    break;
+                case "exception":
+                    yield return "exception = " + field.Value.GetRawText();
+                    break;
+            }
         }
     }
 }

@@ -25,10 +25,18 @@ internal sealed class TraceCommand(IAnsiConsole console) : AsyncCommand<TraceCom
             var (_, queries) = await AnalysisDatabase.OpenAsync(settings, null, cancellationToken);
             await using var read = queries;
             var (logs, trades) = await queries.TraceAsync(settings.CorrelationId, cancellationToken);
+            // One rule for every command: asking about one thing that is not there exits 1, in text and JSON alike; an
+            // empty listing exits 0.
+            var found = logs.Count + trades.Count > 0;
+            if (!found)
+            {
+                Notices.Write($"nothing is stored for correlation ID {TradingLog.Configuration.Echo.Of(settings.CorrelationId)}");
+            }
+
             if (settings.Json)
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { correlation_id = settings.CorrelationId, logs, trades }, ResultWriter.Json));
-                return ExitCodes.Success;
+                return found ? ExitCodes.Success : ExitCodes.Failure;
             }
 
             var services = logs.Select(l => l.Service).Distinct().Count();
@@ -38,6 +46,6 @@ internal sealed class TraceCommand(IAnsiConsole console) : AsyncCommand<TraceCom
             ResultWriter.Write(console, false, "Trades", trades, ("timestamp", t => t.Timestamp), ("trade_id", t => t.TradeId), ("symbol", t => t.Symbol),
                 ("side", t => t.Side), ("quantity", t => t.Quantity), ("price", t => t.Price), ("status", t => t.Status),
                 ("error_message", t => t.ErrorMessage));
-            return logs.Count + trades.Count == 0 ? ExitCodes.Failure : ExitCodes.Success;
+            return found ? ExitCodes.Success : ExitCodes.Failure;
         });
 }

@@ -15,16 +15,20 @@ internal sealed class TradesCommand(IAnsiConsole console) : AsyncCommand<TradesC
         public string? Symbol { get; init; }
 
         [CommandOption("-n|--limit <N>")]
-        [Description("At most this many rows, newest first. Default: 200.")]
+        [Description("At most this many rows, newest first; a cut listing says so on standard error. Default: 200.")]
         public int Limit { get; init; } = 200;
+
+        public override ValidationResult Validate() =>
+            Limit is < 1 or > 1_000_000 ? ValidationResult.Error("--limit must be between 1 and 1000000") : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
-            var (_, queries) = await AnalysisDatabase.OpenAsync(settings, null, cancellationToken);
+            var (_, queries) = await AnalysisDatabase.OpenAsync(settings, settings.Service, cancellationToken);
             await using var read = queries;
-            var joined = await queries.TradesWithLogsAsync(DateTimeOffset.UtcNow - settings.Window, settings.Symbol, settings.Limit, cancellationToken);
+            var joined = Listing.Cut(await queries.TradesWithLogsAsync(DateTimeOffset.UtcNow - settings.Window, settings.Symbol, settings.ServiceName,
+                settings.Limit + 1, cancellationToken), settings.Limit, "rows");
             // Flat rows: each log with its own time beside the trade's.
             var rows = joined.Select(j => new TradeLogLine(j.Trade.Timestamp, j.Trade.TradeId, j.Trade.Symbol, j.Trade.Side, j.Trade.Quantity,
                 j.Trade.Price, j.Trade.Status, j.Trade.ErrorMessage, j.LogTimestamp, j.LogService, j.LogLevel, j.LogMessage)).ToList();

@@ -31,8 +31,10 @@ internal sealed class CleanupCommand(IAnsiConsole console) : AsyncCommand<Cleanu
             });
             var runner = new CleanupRunner(database, loaded.Settings, directory, logging.Logger.ForContext<CleanupRunner>());
             var request = new CleanupRequest { AsOf = settings.ParsedAsOf, DryRun = settings.DryRun };
-            var report = await console.Status().StartAsync("Cleaning up…", status =>
-                runner.RunAsync(request, new Progress<string>(step => status.Status($"Cleaning up: {Markup.Escape(step)}")), cancellationToken));
+            // A dry run only reads: its progress says what it is working out, not what it is doing.
+            var doing = settings.DryRun ? "Dry run (nothing is changed), working out" : "Cleaning up";
+            var report = await StatusLine.Status().StartAsync(doing + "…", status =>
+                runner.RunAsync(request, new Progress<string>(step => status.Status($"{doing}: {Markup.Escape(step)}")), cancellationToken));
 
             if (settings.Json)
             {
@@ -55,7 +57,7 @@ internal sealed class CleanupCommand(IAnsiConsole console) : AsyncCommand<Cleanu
     private void Print(CleanupReport report)
     {
         var title = report.DryRun ? "Dry run: nothing was changed" : $"Cleanup run {report.RunId}: {report.Status}";
-        console.MarkupLine($"[bold]{Markup.Escape(title)}[/] (rules as of {report.AsOf:yyyy-MM-dd HH:mm:ss} UTC)");
+        console.MarkupLine($"[bold]{Markup.Escape(title)}[/] (rules as of {report.AsOf.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC)");
         if (report.Error is not null)
         {
             console.MarkupLine($"[red]{Markup.Escape(report.Error)}[/]");

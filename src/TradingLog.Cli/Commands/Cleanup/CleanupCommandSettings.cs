@@ -4,6 +4,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
 
+using TradingLog.Configuration;
+
 namespace TradingLog.Cli.Commands.Cleanup;
 
 /// <summary>Options of <c>tradelog cleanup</c>.</summary>
@@ -31,7 +33,7 @@ internal sealed class CleanupCommandSettings : DatabaseCommandSettings
     {
         if (Action is not null && Action != "history")
         {
-            return ValidationResult.Error($"unknown cleanup action '{Action}'; use 'tradelog cleanup' or 'tradelog cleanup history'");
+            return ValidationResult.Error($"unknown cleanup action {Echo.Of(Action)}; use 'tradelog cleanup' or 'tradelog cleanup history'");
         }
 
         if (Limit < 1)
@@ -41,7 +43,7 @@ internal sealed class CleanupCommandSettings : DatabaseCommandSettings
 
         if (AsOf is not null && !DateTimeOffset.TryParse(AsOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
         {
-            return ValidationResult.Error($"--as-of takes a timestamp such as 2026-11-27T02:00:00Z, not '{AsOf}'");
+            return ValidationResult.Error($"--as-of takes a timestamp such as 2026-11-27T02:00:00Z, not {Echo.Of(AsOf)}");
         }
 
         return base.Validate();

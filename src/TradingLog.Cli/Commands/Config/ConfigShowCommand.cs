@@ -14,6 +14,7 @@ internal sealed class ConfigShowCommand(IAnsiConsole console) : Command<Configur
         LoadedConfiguration loaded;
         try
         {
+            ConfigurationCommandSettings.WarningsAnnounced = true; // the warnings are part of this command's output
             loaded = settings.Load();
         }
         catch (TradingLogConfigurationException e)

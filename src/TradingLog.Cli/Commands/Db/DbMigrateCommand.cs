@@ -14,7 +14,7 @@ internal sealed class DbMigrateCommand(IAnsiConsole console) : AsyncCommand<Data
         CommandErrors.RunAsync(async () =>
         {
             var loaded = settings.Load();
-            var applied = await console.Status().StartAsync("Migrating the log store…", async _ =>
+            var applied = await StatusLine.Status().StartAsync("Migrating the log store…", async _ =>
             {
                 var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), Notices.Write, cancellationToken);
                 return await database.MigrateAsync(cancellationToken);

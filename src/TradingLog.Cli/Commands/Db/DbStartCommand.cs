@@ -19,7 +19,7 @@ internal sealed class DbStartCommand(IAnsiConsole console) : AsyncCommand<Databa
                 return ExitCodes.Success;
             }
 
-            var info = await console.Status().StartAsync("Starting the embedded PostgreSQL server…",
+            var info = await StatusLine.Status().StartAsync("Starting the embedded PostgreSQL server…",
                 _ => new EmbeddedPostgres(loaded.Settings.Database.DataDirectory, Notices.Write).StartAsync(cancellationToken));
             DbStatusCommand.Print(console, info, settings.Json);
             return ExitCodes.Success;

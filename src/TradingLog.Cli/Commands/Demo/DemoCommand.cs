@@ -24,7 +24,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
         {
             var loaded = settings.Load();
             var directory = Directory.GetCurrentDirectory();
-            var database = await console.Status().StartAsync("Preparing the log store…", async _ =>
+            var database = await StatusLine.Status().StartAsync("Preparing the log store…", async _ =>
             {
                 var db = await LogDatabase.ConnectAsync(loaded.Settings, directory, Notices.Write, cancellationToken);
                 await db.MigrateAsync(cancellationToken);
@@ -52,7 +52,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
                 try
                 {
-                    await console.Status().StartAsync("Starting six services…", _ => WaitHealthyAsync(http, ports, processes, stop.Token));
+                    await StatusLine.Status().StartAsync("Starting six services…", _ => WaitHealthyAsync(http, ports, processes, stop.Token));
                 }
                 catch (Exception e) when (e is InvalidOperationException or TimeoutException or OperationCanceledException)
                 {
@@ -71,7 +71,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 var ticks = Math.Max(1, settings.Rate / 4);
                 clock.Restart();
                 await http.PostAsync(new Uri($"http://127.0.0.1:{ports[ServiceNames.DataIngestion]}/start?ticksPerSecond={ticks}"), null, stop.Token);
-                await console.Progress().StartAsync(async progress =>
+                await StatusLine.Progress().StartAsync(async progress =>
                 {
                     var task = progress.AddTask("Trading", maxValue: settings.Duration.TotalSeconds);
                     while (!stop.IsCancellationRequested && clock.Elapsed < settings.Duration)
@@ -90,7 +90,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             }
 
             var elapsed = clock.Elapsed;
-            await console.Status().StartAsync("Stopping the services and flushing their logs…", _ => StopAsync(ports, processes));
+            await StatusLine.Status().StartAsync("Stopping the services and flushing their logs…", _ => StopAsync(ports, processes));
             var summaries = ServiceNames.All
                 .Select(s => Path.Combine(work, s + ".json"))
                 .Where(File.Exists)

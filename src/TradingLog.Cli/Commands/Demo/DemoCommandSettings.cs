@@ -3,6 +3,8 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
 
+using TradingLog.Configuration;
+
 namespace TradingLog.Cli.Commands.Demo;
 
 /// <summary>Options of <c>tradelog demo</c>.</summary>
@@ -34,7 +36,7 @@ internal sealed class DemoCommandSettings : DatabaseCommandSettings
     {
         if (!Since.TryParse(DurationText, out _))
         {
-            return ValidationResult.Error($"--duration takes a duration such as 20s or 2m, not '{DurationText}'");
+            return ValidationResult.Error($"--duration takes a duration such as 20s or 2m, not {Echo.Of(DurationText)}");
         }
 
         if (BasePort is < 1024 or > 65_530)

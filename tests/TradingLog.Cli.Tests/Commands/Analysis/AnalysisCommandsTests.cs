@@ -198,4 +198,120 @@ public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("the database cannot be reached", result.Error);
     }
+
+    [Theory]
+    [InlineData("stats")]
+    [InlineData("trace", "trade_1")]
+    [InlineData("trades")]
+    [InlineData("perf")]
+    [InlineData("cleanup", "--dry-run")]
+    [InlineData("cleanup", "history")]
+    [InlineData("db", "status")]
+    [InlineData("db", "migrate")]
+    [InlineData("config", "show")]
+    public void JsonOutputIsOneJsonDocumentAndNothingElse(params string[] command)
+    {
+        var result = Tradelog.Run(_data.Folder.Path, null, [.. command, "--json"]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var document = JsonDocument.Parse(result.Output); // throws on a progress line or anything else around the JSON
+        Assert.NotEqual(JsonValueKind.Undefined, document.RootElement.ValueKind);
+    }
+
+    [Fact]
+    public void TailJsonIsOneJsonObjectPerLine()
+    {
+        var result = Tradelog.Run(_data.Folder.Path, null, "tail", "--json", "-n", "50");
+
+        Assert.Equal(0, result.ExitCode);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.NotEmpty(lines);
+        Assert.All(lines, l => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(l).RootElement.ValueKind));
+    }
+
+    [Theory]
+    [InlineData("--json")]
+    [InlineData("text")]
+    public void AnUnknownCorrelationIdExitsWithOneInTextAndJsonAlike(string mode)
+    {
+        string[] args = mode == "--json" ? ["trace", "trade_nobody", "--json"] : ["trace", "trade_nobody"];
+        var result = Tradelog.Run(_data.Folder.Path, null, args);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("nothing is stored for correlation ID 'trade_nobody'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("trades")]
+    [InlineData("perf")]
+    [InlineData("stats")]
+    [InlineData("tail")]
+    public void AnUnknownServiceIsABadOptionNotABadConfiguration(string command)
+    {
+        var result = Tradelog.Run(_data.Folder.Path, null, command, "--service", "nosuchservice");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--service: unknown service 'nosuchservice'", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Invalid TradingLog configuration", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TradesFiltersTheJoinedLogsByServiceAndShowsEachLogsOwnTime()
+    {
+        var rows = Json("trades", "--symbol", "AAPL", "--service", "notification").EnumerateArray().ToList();
+
+        var row = Assert.Single(rows);
+        Assert.Equal("notification", row.GetProperty("service").GetString());
+        Assert.Equal("Fill notice sent", row.GetProperty("message").GetString());
+        Assert.NotEqual(row.GetProperty("timestamp").GetDateTimeOffset(), row.GetProperty("log_timestamp").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public void ACutListingSaysSoAndTheLimitIsKept()
+    {
+        var result = Tradelog.Run(_data.Folder.Path, null, "trades", "--symbol", "AAPL", "--limit", "2", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, JsonDocument.Parse(result.Output).RootElement.GetArrayLength());
+        Assert.Contains("showing the first 2 rows; more match", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("more match", Tradelog.Run(_data.Folder.Path, null, "trades", "--symbol", "AAPL", "--limit", "4").Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TailShowsTheCorrelationIdAndOnRequestThePropertiesAndTheException()
+    {
+        var plain = Tradelog.Run(_data.Folder.Path, null, "tail", "-n", "50");
+        Assert.Contains(plain.Output.Split('\n'), l => l.Contains("execution trade_1: Order 1 placed", StringComparison.Ordinal));
+
+        var detailed = Tradelog.Run(_data.Folder.Path, null, "tail", "-n", "50", "--properties").Output.Split('\n');
+        var order = Array.FindIndex(detailed, l => l.Contains("Order 1 placed", StringComparison.Ordinal));
+        Assert.Contains("OrderId = 1", detailed[(order + 1)..].TakeWhile(l => l.StartsWith("    ", StringComparison.Ordinal)).Select(l => l.Trim()));
+        var error = Array.FindIndex(detailed, l => l.Contains("Broker API failed", StringComparison.Ordinal));
+        Assert.Contains("System.InvalidOperationException: broker down", detailed[(error + 1)..].Select(l => l.Trim()));
+    }
+
+    [Fact]
+    public void ABadConnectionStringNamesTheOptionAndSaysWhatOneLooksLike()
+    {
+        var result = Tradelog.Run(_data.Folder.Path, null, "stats", "--connection", "banana");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--connection: not a PostgreSQL connection string", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Host=", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("banana", result.Error, StringComparison.Ordinal); // connection strings hold passwords: never echoed
+    }
+
+    [Theory]
+    [InlineData("stats", "--since")]
+    [InlineData("tail", "--level")]
+    [InlineData("perf", "--service")]
+    public void AnErrorAboutAHugeValueDoesNotPrintItBack(string command, string option)
+    {
+        var huge = new string('x', 100_000);
+        var result = Tradelog.Run(_data.Folder.Path, null, command, option, huge);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("(100,000 characters)", result.Error, StringComparison.Ordinal);
+        Assert.True(result.Output.Length + result.Error.Length < 1_000, $"{result.Output.Length + result.Error.Length} characters of output");
+    }
 }

@@ -75,4 +75,17 @@ public sealed class CleanupCommandTests : IDisposable
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains(message, result.Output + result.Error);
     }
+
+    [Fact]
+    public void AnAsOfWithAnOffsetIsShownAsTheSameInstantInUtcAndADryRunSaysItChangesNothing()
+    {
+        Assert.Equal(0, Tradelog.Run(_folder.Path, null, "db", "start").ExitCode);
+
+        var dry = Tradelog.Run(_folder.Path, null, "cleanup", "--dry-run", "--as-of", "2026-12-01T08:00:00+09:00");
+
+        Assert.True(dry.ExitCode == 0, dry.Error);
+        Assert.Contains("Dry run: nothing was changed", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("rules as of 2026-11-30 23:00:00 UTC", dry.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cleaning up", dry.Output + dry.Error, StringComparison.Ordinal);
+    }
 }

@@ -83,4 +83,29 @@ public sealed class ConfigShowCommandTests : IDisposable
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("--set takes KEY=VALUE", result.Output + result.Error);
     }
+
+    [Fact]
+    public void ATabInTheIndentationIsReportedAtItsOwnLineAndColumn()
+    {
+        _folder.Write("config/logging.yaml", "logging:\n  level: INFO\n  rotation:\n  \tsize: 5 MB\n");
+
+        var result = Tradelog.Run(_folder.Path, null, "config", "show");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("config/logging.yaml line 4, column 3: YAML syntax error: a tab in the indentation", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", "the file is empty")]
+    [InlineData("logging:\n  levle: DEBUG\n", "unknown key 'logging.levle'")]
+    public void EveryCommandWarnsAboutAConfigurationProblemThatDoesNotStopIt(string yaml, string warning)
+    {
+        _folder.Write("config/logging.yaml", yaml);
+
+        var result = Tradelog.Run(_folder.Path, null, "db", "status");
+
+        Assert.Contains("tradelog: warning: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains(warning, result.Error, StringComparison.Ordinal);
+        Assert.Equal(1, result.Error.Split('\n').Count(l => l.Contains(warning, StringComparison.Ordinal)));
+    }
 }

@@ -1,0 +1,17 @@
+namespace TradingLog.Cli.Infrastructure;
+
+/// <summary>Listings ask for one row more than they show, so that a cut listing says so instead of passing for the whole.</summary>
+internal static class Listing
+{
+    /// <summary>The rows to show: at most <paramref name="limit"/>; when there were more, standard error says so.</summary>
+    public static IReadOnlyList<T> Cut<T>(IReadOnlyList<T> rows, int limit, string what)
+    {
+        if (rows.Count <= limit)
+        {
+            return rows;
+        }
+
+        Notices.Write($"showing the first {limit} {what}; more match (raise --limit or narrow the filters)");
+        return [.. rows.Take(limit)];
+    }
+}
