@@ -125,7 +125,9 @@ internal static class TradingService
                         var trade = new TradeRecord
                         {
                             TradeId = order.TradeId, Symbol = order.Symbol, Side = order.Side, Quantity = order.Quantity,
-                            Price = Math.Round((decimal)order.Price, 2) + 0.00m /* keeps two decimals: 385.00, not 385 */, Strategy = "momentum", ExecutionTimeMs = Random.Shared.Next(2, 40), Status = "FILLED",
+                            // Adding 0.00m keeps two decimals, so the row says 385.00 as the message does, not 385.
+                            Price = Math.Round((decimal)order.Price, 2) + 0.00m,
+                            Strategy = "momentum", ExecutionTimeMs = Random.Shared.Next(2, 40), Status = "FILLED",
                         };
                         if (!allowed)
                         {
