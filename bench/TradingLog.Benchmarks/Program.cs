@@ -7,6 +7,7 @@ using TradingLog.Benchmarks.Ingest;
 using TradingLog.Benchmarks.Outage;
 using TradingLog.Benchmarks.Queries;
 using TradingLog.Benchmarks.Retention;
+using TradingLog.Benchmarks.Startup;
 
 // TradingLog benchmarks; figures and how to read them in docs/benchmarks.md.
 var command = args.FirstOrDefault() ?? "help";
@@ -20,6 +21,7 @@ var exit = command switch
     "retention" => await RetentionBenchmark.RunAsync(quick, Option("--out"), Option("--json"), Option("--only")),
     "queries" => await QueryBenchmark.RunAsync(quick, IntOption("--rows"), Option("--out"), Option("--json")),
     "outage" => await OutageBenchmark.RunAsync(quick, IntOption("--rate"), IntOption("--seconds"), Option("--out"), Option("--json")),
+    "startup" => await StartupBenchmark.RunAsync(quick, Option("--out")),
     "chart" => ChartCommand.Run(Option("--in") ?? Path.Combine("docs", "benchmarks")),
     _ => Usage(command == "help" || command == "--help" ? 0 : 2),
 };
@@ -45,6 +47,7 @@ static int Usage(int exit)
                                                             a backfilled day in the default partition: row by row vs partition first
           queries   [--quick] [--rows N]                    the design's queries and trace over N rows
           outage    [--quick] [--rate N] [--seconds N]      memory and spool with PostgreSQL stopped, then the drain
+          startup   [--quick]                               tradelog --help and stats --json, process start to exit
           chart     [--in FOLDER]                           draws FOLDER/*.json (default docs/benchmarks) as PNGs
 
         Every benchmark takes --json FILE (figures for chart), and all but callsite --out FILE (the Markdown table).

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TradingLog;
 using TradingLog.Cli.Commands.Analysis;
 using TradingLog.Cli.Commands.Cleanup;
 using TradingLog.Cli.Commands.Config;
@@ -20,6 +21,9 @@ var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
 {
     config.SetApplicationName("tradelog");
+    config.SetApplicationVersion(typeof(TradingLogging).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown");
     config.SetExceptionHandler((exception, _) =>
     {
         Console.Error.WriteLine("tradelog: " + exception.Message);
