@@ -64,6 +64,8 @@ app.Configure(config =>
         .WithExample("tail", "-f", "--level", "WARNING", "--category", "Risk");
     config.AddCommand<StatsCommand>("stats").WithDescription("Events per service and level, error rate per service, busiest event types.")
         .WithExample("stats", "--since", "1h");
+    config.AddCommand<AuditCommand>("audit").WithDescription("The audit trail: services started and stopped, migrations, the embedded server, cleanup runs.")
+        .WithExample("audit", "--since", "7d");
     config.AddCommand<SchedulerCommand>("scheduler").WithDescription("Run cleanups on cleanup_schedule until stopped.");
 });
 return await app.RunAsync(args);

@@ -44,7 +44,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
 
         foreach (var signal in new[] { PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT })
         {
-            _signals.Add(PosixSignalRegistration.Create(signal, _ => Dispose()));
+            _signals.Add(PosixSignalRegistration.Create(signal, _ => Stop("signal " + signal)));
         }
     }
 
@@ -84,6 +84,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
             return;
         }
 
+        AuditStopping();
         BeginStop();
         SerilogLogger.Dispose();
         DisposeResources();
@@ -98,6 +99,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
             return;
         }
 
+        AuditStopping();
         BeginStop();
         await SerilogLogger.DisposeAsync();
         DisposeResources();
@@ -142,7 +144,70 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => Dispose();
+    private void OnProcessExit(object? sender, EventArgs e) => Stop("process exit");
+
+    /// <summary>
+    /// The logger of audit events (<see cref="AuditEvents"/>): category System, source context
+    /// <see cref="AuditEvents.SourceContext"/>, whose level is pinned to Information whatever the service's level.
+    /// </summary>
+    public TradingLogger Audit => new TradingLogger(
+        SerilogLogger.ForContext(Serilog.Core.Constants.SourceContextPropertyName, AuditEvents.SourceContext), Settings.Performance)
+        .ForCategory(LogCategory.System);
+
+    /// <summary>Whether start and stop are logged as audit events (<see cref="TradingLogOptions.AuditEvents"/>).</summary>
+    internal bool Audited { get; init; }
+
+    private string _stopReason = "disposed";
+
+    private void Stop(string reason)
+    {
+        _stopReason = reason;
+        Dispose();
+    }
+
+    /// <summary>Logs <see cref="AuditEvents.ServiceStarted"/>: what is running, where, and with which configuration.</summary>
+    internal void AuditStarted(IReadOnlyList<string> configurationFiles, string? environmentName)
+    {
+        if (!Audited)
+        {
+            return;
+        }
+
+        var version = typeof(TradingLogHost).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown";
+        var application = System.Reflection.Assembly.GetEntryAssembly()?.GetName();
+        Audit.WithProperty(LogProperties.EventType, AuditEvents.ServiceStarted).Write(
+            Serilog.Events.LogEventLevel.Information, null,
+            "Service {Service} started: {Application} {ApplicationVersion}, TradingLog {TradingLogVersion}, host {Host}, process {ProcessId}, " +
+            "environment {Environment}, configuration {ConfigurationFiles}",
+            [Service, application?.Name ?? "unknown", application?.Version?.ToString() ?? "unknown", version, Environment.MachineName,
+             Environment.ProcessId, environmentName ?? "(none)",
+             configurationFiles.Count == 0 ? "(settings given in code)" : string.Join(", ", configurationFiles)],
+            member: "");
+    }
+
+    /// <summary>Logs <see cref="AuditEvents.ServiceStopped"/> while the pipeline still takes events: why, and what is pending.</summary>
+    private void AuditStopping()
+    {
+        if (!Audited)
+        {
+            return;
+        }
+
+        try
+        {
+            Audit.WithProperty(LogProperties.EventType, AuditEvents.ServiceStopped).Write(
+                Serilog.Events.LogEventLevel.Information, null,
+                "Service {Service} stopping ({Reason}): queued events are flushed now; so far {QueueDropped} dropped at a full queue, " +
+                "{FileLinesDropped} file lines lost, {Failures} logging failures",
+                [Service, _stopReason, Health.QueueDropped, Health.FileLinesDropped, Health.Failures], member: "");
+        }
+        catch (Exception e)
+        {
+            Health.OnLoggingFailed(this, LoggingFailureKind.Temporary, "the stop could not be audited", null, e);
+        }
+    }
 
     /// <summary>
     /// The runtime raises this for an exception no code caught, on any thread, just before it ends the process (exit 134
@@ -164,6 +229,6 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
             Health.OnLoggingFailed(this, LoggingFailureKind.Permanent, "the fatal exception could not be logged", null, logging);
         }
 
-        Dispose();
+        Stop("crash");
     }
 }

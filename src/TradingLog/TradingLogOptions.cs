@@ -55,6 +55,15 @@ public sealed class TradingLogOptions
     /// </summary>
     public bool FlushOnTermination { get; set; } = true;
 
+    /// <summary>Default of <see cref="AuditEvents"/>: on, as the design asks.</summary>
+    public const bool DefaultAuditEvents = true;
+
+    /// <summary>
+    /// Log the pipeline's start and stop as audit events (<see cref="TradingLog.AuditEvents.ServiceStarted"/>,
+    /// <see cref="TradingLog.AuditEvents.ServiceStopped"/>). Default: <see cref="DefaultAuditEvents"/>.
+    /// </summary>
+    public bool AuditEvents { get; set; } = DefaultAuditEvents;
+
     /// <summary>Last-chance changes to the Serilog configuration (extra sinks or enrichers).</summary>
     public Action<LoggerConfiguration>? ConfigureSerilog { get; set; }
 }

@@ -17,7 +17,8 @@ public static class TradingLogging
         var options = new TradingLogOptions();
         configure?.Invoke(options);
         options.Configuration.WorkingDirectory ??= options.WorkingDirectory;
-        var settings = options.Settings ?? TradingLogConfiguration.Load(options.Configuration).Settings;
-        return PipelineBuilder.Build(TradingLogSettings.NormalizeServiceName(service), settings, options);
+        var loaded = options.Settings is null ? TradingLogConfiguration.Load(options.Configuration) : null;
+        return PipelineBuilder.Build(TradingLogSettings.NormalizeServiceName(service), options.Settings ?? loaded!.Settings, options,
+            loaded?.Files ?? [], loaded?.EnvironmentName);
     }
 }

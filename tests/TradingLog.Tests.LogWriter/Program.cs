@@ -22,6 +22,7 @@ if (args[0] == "crash")
     {
         o.Settings = Settings(args[2]);
         o.WorkingDirectory = args[1];
+        o.AuditEvents = false; // the tests count exact lines and rows
         if (args[2] != "none")
         {
             o.UsePostgreSql();
@@ -58,6 +59,7 @@ if (args[0] == "steady")
 {
     var steady = TradingLogging.Configure("execution", o =>
     {
+        o.AuditEvents = false; // the tests count exact lines and rows
         o.Settings = Settings(args[2]);
         o.Settings.Database.WriteTimeout = TimeSpan.FromSeconds(2);
         o.WorkingDirectory = args[1];
@@ -86,6 +88,7 @@ if (args[0] == "db")
     dbSettings.Database.ConnectionString = args[2];
     var host = TradingLogging.Configure("execution", o =>
     {
+        o.AuditEvents = false; // the tests count exact lines and rows
         o.Settings = dbSettings;
         o.WorkingDirectory = args[1];
         o.UsePostgreSql();
@@ -112,6 +115,7 @@ settings.Format = "{level} | {message}";
 
 using (var fileHost = TradingLogging.Configure("execution", o =>
        {
+           o.AuditEvents = false; // the tests count exact lines and rows
            o.Settings = settings;
            o.WorkingDirectory = directory;
        }))

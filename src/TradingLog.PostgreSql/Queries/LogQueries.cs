@@ -39,6 +39,28 @@ public sealed class LogQueries : IAsyncDisposable
     }
 
     /// <summary>
+    /// The audit trail (<see cref="AuditEvents"/>: event types starting with <c>audit.</c>, and cleanup runs) since
+    /// <paramref name="from"/>, newest first, at most <paramref name="limit"/> rows, with their metadata
+    /// (<c>idx_…_timestamp</c>).
+    /// </summary>
+    /// <param name="from">The oldest event time.</param>
+    /// <param name="service">Only this service; null for all.</param>
+    /// <param name="limit">The most rows returned.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    public Task<IReadOnlyList<LogEntry>> AuditAsync(DateTimeOffset from, string? service, int limit, CancellationToken cancellationToken = default) =>
+        ReadAsync($"""
+            SELECT {LogColumns}, metadata::text, false FROM {_tables.Active}
+            WHERE timestamp >= $1 AND (starts_with(event_type, $2) OR event_type = $3) AND ($4::text IS NULL OR service = $4)
+            ORDER BY timestamp DESC, id DESC LIMIT $5
+            """,
+            [new NpgsqlParameter { Value = from.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+             new NpgsqlParameter { Value = AuditEvents.Prefix, NpgsqlDbType = NpgsqlDbType.Text },
+             new NpgsqlParameter { Value = AuditEvents.CleanupRun, NpgsqlDbType = NpgsqlDbType.Text },
+             new NpgsqlParameter { Value = (object?)service ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text },
+             new NpgsqlParameter { Value = limit }],
+            ReadLog, cancellationToken);
+
+    /// <summary>
     /// A page of logs matching <paramref name="filter"/>, newest first (by time, then id), at most <paramref name="limit"/>
     /// rows, older than <paramref name="before"/> when given (pass the last row of the previous page). Uses
     /// <c>idx_…_timestamp</c>; the other conditions filter within the time range.

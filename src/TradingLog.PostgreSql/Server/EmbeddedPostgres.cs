@@ -78,7 +78,7 @@ internal sealed class EmbeddedPostgres
                 startedNow = true;
             }
 
-            var info = new EmbeddedServerInfo(dataDirectory, state.Port, state.User, state.Password, running: true);
+            var info = new EmbeddedServerInfo(dataDirectory, state.Port, state.User, state.Password, running: true) { StartedNow = startedNow };
             await EnsureDatabaseAsync(info, DefaultDatabase, cancellationToken);
             if (startedNow)
             {

@@ -28,6 +28,9 @@ internal sealed class EmbeddedServerInfo
     /// <summary>Whether the server answered when this was read.</summary>
     public bool Running { get; }
 
+    /// <summary>Whether this call started the server (it was not running before).</summary>
+    public bool StartedNow { get; init; }
+
     /// <summary>A connection string for <paramref name="database"/> as the superuser.</summary>
     public string ConnectionString(string database = EmbeddedPostgres.DefaultDatabase) => new NpgsqlConnectionStringBuilder
     {

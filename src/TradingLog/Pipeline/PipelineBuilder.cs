@@ -21,7 +21,8 @@ internal static class PipelineBuilder
 
     public static readonly TimeSpan FileBufferingTime = TimeSpan.FromMilliseconds(50);
 
-    public static TradingLogHost Build(string service, TradingLogSettings settings, TradingLogOptions options)
+    public static TradingLogHost Build(string service, TradingLogSettings settings, TradingLogOptions options,
+        IReadOnlyList<string>? configurationFiles = null, string? environmentName = null)
     {
         var health = new TradingLogHealth { Listener = options.FailureListener, Output = options.FailureOutput };
         var resources = new List<IDisposable>();
@@ -32,6 +33,8 @@ internal static class PipelineBuilder
             configuration.MinimumLevel.Override(prefix, settings.RootLevel);
         }
 
+        // Audit events keep INFO even in a service that logs at WARNING.
+        configuration.MinimumLevel.Override(AuditEvents.SourceContext, LogEventLevel.Information);
         configuration.Filter.With(new StopGate(health));
         configuration.Enrich.With(new TradingLogEnricher(service));
         var template = LoguruTemplate.Parse(settings.Format);
@@ -77,7 +80,9 @@ internal static class PipelineBuilder
         var host = new TradingLogHost(service, settings, logger, health, [.. targets.Select(t => t.File.FullPath)], resources, components, stopping)
         {
             WorkingDirectory = workingDirectory,
+            Audited = options.AuditEvents,
         };
+        host.AuditStarted(configurationFiles ?? [], environmentName);
         if (options.FlushOnTermination)
         {
             host.FlushOnTermination();

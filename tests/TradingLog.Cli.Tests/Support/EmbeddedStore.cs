@@ -13,7 +13,11 @@ public static class EmbeddedStore
     public static string StateFile(string folder) => Path.Combine(DataDirectory(folder), "tradelog.json");
 
     /// <summary>Logs through a real pipeline with the PostgreSQL sink into the folder's embedded server; returns once flushed.</summary>
-    public static void Log(string folder, string service, Action<TradingLogger> write)
+    /// <param name="folder">The test's folder.</param>
+    /// <param name="service">The service that logs.</param>
+    /// <param name="write">What it logs.</param>
+    /// <param name="audit">Also record the pipeline's start and stop (the tests that count rows leave it off).</param>
+    public static void Log(string folder, string service, Action<TradingLogger> write, bool audit = false)
     {
         var settings = TradingLogConfiguration.Load(new TradingLogConfigurationOptions
         {
@@ -25,6 +29,7 @@ public static class EmbeddedStore
         {
             o.Settings = settings;
             o.WorkingDirectory = folder;
+            o.AuditEvents = audit;
             o.UseEmbeddedPostgreSql();
         });
         write(host.Logger);

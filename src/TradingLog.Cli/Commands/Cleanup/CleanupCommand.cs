@@ -22,13 +22,7 @@ internal sealed class CleanupCommand(IAnsiConsole console) : AsyncCommand<Cleanu
             var database = settings.DryRun
                 ? await LogDatabase.ConnectRunningAsync(loaded.Settings, directory, cancellationToken)
                 : await LogDatabase.ConnectAsync(loaded.Settings, directory, Notices.Write, cancellationToken);
-            loaded.Settings.Console.Enabled = false;
-            await using var logging = TradingLogging.Configure("maintenance", o =>
-            {
-                o.Settings = loaded.Settings;
-                o.WorkingDirectory = directory;
-                o.Extensions.Add(new PostgreSqlExtension { Connect = (_, _) => Task.FromResult(database) });
-            });
+            await using var logging = MaintenanceLog.Open(loaded.Settings, directory, database);
             var runner = new CleanupRunner(database, loaded.Settings, directory, logging.Logger.ForContext<CleanupRunner>());
             var request = new CleanupRequest { AsOf = settings.ParsedAsOf, DryRun = settings.DryRun };
             // A dry run only reads: its progress says what it is working out, not what it is doing.

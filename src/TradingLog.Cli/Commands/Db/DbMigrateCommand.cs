@@ -14,11 +14,13 @@ internal sealed class DbMigrateCommand(IAnsiConsole console) : AsyncCommand<Data
         CommandErrors.RunAsync(async () =>
         {
             var loaded = settings.Load();
-            var applied = await StatusLine.Status().StartAsync("Migrating the log store…", async _ =>
+            var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), Notices.Write, cancellationToken);
+            var applied = await StatusLine.Status().StartAsync("Migrating the log store…", _ => database.MigrateAsync(cancellationToken));
+            if (applied.Count > 0)
             {
-                var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), Notices.Write, cancellationToken);
-                return await database.MigrateAsync(cancellationToken);
-            });
+                await MaintenanceLog.AuditAsync(loaded.Settings, Directory.GetCurrentDirectory(), database, AuditEvents.MigrationApplied,
+                    "Schema migrations {Versions} applied (tradelog db migrate)", string.Join(", ", applied));
+            }
             if (settings.Json)
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { applied }));

@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
 using TradingLog.Configuration;
+using TradingLog.PostgreSql;
 using TradingLog.PostgreSql.Server;
 
 namespace TradingLog.Cli.Commands.Db;
@@ -21,6 +22,25 @@ internal sealed class DbStartCommand(IAnsiConsole console) : AsyncCommand<Databa
 
             var info = await StatusLine.Status().StartAsync("Starting the embedded PostgreSQL server…",
                 _ => new EmbeddedPostgres(loaded.Settings.Database.DataDirectory, Notices.Write).StartAsync(cancellationToken));
+            // A started store is a ready one: its schema is in place, and what was done is in the audit trail.
+            var database = await LogDatabase.ConnectRunningAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
+            var applied = await database.MigrateAsync(cancellationToken);
+            if (info.StartedNow || applied.Count > 0)
+            {
+                await using var audit = MaintenanceLog.Open(loaded.Settings, Directory.GetCurrentDirectory(), database);
+                if (info.StartedNow)
+                {
+                    MaintenanceLog.Write(audit, AuditEvents.EmbeddedServerStarted, "Embedded PostgreSQL started in {DataDirectory} on port {Port}",
+                        info.DataDirectory, info.Port);
+                }
+
+                if (applied.Count > 0)
+                {
+                    MaintenanceLog.Write(audit, AuditEvents.MigrationApplied, "Schema migrations {Versions} applied (tradelog db start)",
+                        string.Join(", ", applied));
+                }
+            }
+
             DbStatusCommand.Print(console, info, settings.Json);
             return ExitCodes.Success;
         });

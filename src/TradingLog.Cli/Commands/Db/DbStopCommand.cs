@@ -2,6 +2,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
 using TradingLog.Configuration;
+using TradingLog.PostgreSql;
 using TradingLog.PostgreSql.Server;
 
 namespace TradingLog.Cli.Commands.Db;
@@ -13,8 +14,27 @@ internal sealed class DbStopCommand(IAnsiConsole console) : AsyncCommand<Databas
         CommandErrors.RunAsync(async () =>
         {
             var loaded = settings.Load();
-            var stopped = await new EmbeddedPostgres(loaded.Settings.Database.DataDirectory).StopAsync(cancellationToken);
+            var server = new EmbeddedPostgres(loaded.Settings.Database.DataDirectory);
+            await AuditStopAsync(loaded.Settings, cancellationToken);
+            var stopped = await server.StopAsync(cancellationToken);
             console.MarkupLine(stopped ? "The embedded server is stopped." : "The embedded server was not running.");
             return ExitCodes.Success;
         });
+
+    /// <summary>Recorded while the server still takes rows; a server that is not running, or has no log tables yet, has nothing to record.</summary>
+    private static async Task AuditStopAsync(TradingLog.Configuration.TradingLogSettings settings, CancellationToken cancellationToken)
+    {
+        LogDatabase database;
+        try
+        {
+            database = await LogDatabase.ConnectRunningAsync(settings, Directory.GetCurrentDirectory(), cancellationToken);
+        }
+        catch (EmbeddedServerException)
+        {
+            return;
+        }
+
+        await MaintenanceLog.AuditAsync(settings, Directory.GetCurrentDirectory(), database, AuditEvents.EmbeddedServerStopped,
+            "Embedded PostgreSQL stopping (tradelog db stop) in {DataDirectory}", database.Embedded?.DataDirectory ?? settings.Database.DataDirectory);
+    }
 }

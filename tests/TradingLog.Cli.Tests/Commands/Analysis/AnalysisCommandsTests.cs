@@ -56,22 +56,7 @@ public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.
             });
         }
 
-        public void Log(string service, Action<TradingLogger> write)
-        {
-            var settings = TradingLogConfiguration.Load(new TradingLogConfigurationOptions
-            {
-                WorkingDirectory = Folder.Path,
-                EnvironmentVariables = new Dictionary<string, string>(),
-            }).Settings;
-            settings.Console.Enabled = false;
-            using var host = TradingLogging.Configure(service, o =>
-            {
-                o.Settings = settings;
-                o.WorkingDirectory = Folder.Path;
-                o.UseEmbeddedPostgreSql();
-            });
-            write(host.Logger);
-        }
+        public void Log(string service, Action<TradingLogger> write) => EmbeddedStore.Log(Folder.Path, service, write);
 
         public void Dispose()
         {

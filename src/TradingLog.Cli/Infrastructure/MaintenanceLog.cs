@@ -1,0 +1,40 @@
+using Serilog.Events;
+using TradingLog.Configuration;
+using TradingLog.PostgreSql;
+
+namespace TradingLog.Cli.Infrastructure;
+
+/// <summary>
+/// The tool's own pipeline (service <c>maintenance</c>): files and the store, no console, for cleanup runs and the audit
+/// events of what the tool does to the store (server started or stopped, migrations applied).
+/// </summary>
+internal static class MaintenanceLog
+{
+    public const string Service = "maintenance";
+
+    /// <summary>The maintenance pipeline over <paramref name="database"/>; dispose it to flush.</summary>
+    public static TradingLogHost Open(TradingLogSettings settings, string directory, LogDatabase database)
+    {
+        settings.Console.Enabled = false;
+        return TradingLogging.Configure(Service, o =>
+        {
+            o.Settings = settings;
+            o.WorkingDirectory = directory;
+            o.AuditEvents = false; // a command is not a service: its own start and stop are not audited
+            o.FailureOutput = Console.Error;
+            o.Extensions.Add(new PostgreSqlExtension { Connect = (_, _) => Task.FromResult(database) });
+        });
+    }
+
+    /// <summary>Writes one audit event (<see cref="AuditEvents"/>) to the files and the store, and waits until it is stored.</summary>
+    public static async Task AuditAsync(TradingLogSettings settings, string directory, LogDatabase database, string eventType,
+        string messageTemplate, params object?[] values)
+    {
+        await using var logging = Open(settings, directory, database);
+        Write(logging, eventType, messageTemplate, values);
+    }
+
+    /// <summary>Writes one audit event through an open maintenance pipeline; stored when the pipeline is disposed.</summary>
+    public static void Write(TradingLogHost logging, string eventType, string messageTemplate, params object?[] values) =>
+        logging.Audit.WithProperty(LogProperties.EventType, eventType).Write(LogEventLevel.Information, null, messageTemplate, values, member: "");
+}
