@@ -17,6 +17,9 @@ public sealed class LogQueries : IAsyncDisposable
     public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(30);
 
     private const string LogColumns = "id, timestamp, service, level, event_type, message, correlation_id";
+
+    /// <summary>The shortest operation, in milliseconds, whose CPU percentage <see cref="PerformanceAsync"/> averages.</summary>
+    public const int MinimumCpuSampleMs = 1;
     private const string TradeColumns =
         "timestamp, trade_id, symbol, side, quantity, price, strategy, execution_time_ms, status, error_message, correlation_id";
     private readonly NpgsqlDataSource _dataSource;
@@ -167,24 +170,32 @@ public sealed class LogQueries : IAsyncDisposable
     /// <summary>
     /// Per service and operation since <paramref name="from"/>: calls, mean and percentiles of execution time, memory and
     /// CPU (<c>idx_performance_logs_service</c> when a service is given, else <c>idx_performance_logs_timestamp</c>).
+    /// Times come from <c>execution_time_us</c> where it is stored (to the microsecond), else <c>execution_time_ms</c>.
+    /// CPU is averaged over samples of at least <see cref="MinimumCpuSampleMs"/>: a shorter operation's CPU percentage is noise.
     /// </summary>
     public Task<IReadOnlyList<OperationPerformance>> PerformanceAsync(DateTimeOffset from, string? service = null,
         CancellationToken cancellationToken = default) =>
         ReadAsync($"""
+            WITH timed AS (
+                SELECT service, operation, memory_usage_mb, cpu_usage_percent,
+                       coalesce(execution_time_us / 1000.0, execution_time_ms)::double precision AS ms
+                FROM {LogTables.Performance}
+                WHERE timestamp >= $1 AND ($2::text IS NULL OR service = $2))
             SELECT service, operation, count(*),
-                   round(avg(execution_time_ms), 2),
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY execution_time_ms),
-                   percentile_cont(0.95) WITHIN GROUP (ORDER BY execution_time_ms),
-                   percentile_cont(0.99) WITHIN GROUP (ORDER BY execution_time_ms),
-                   max(execution_time_ms), round(avg(memory_usage_mb), 1), round(avg(cpu_usage_percent), 2)
-            FROM {LogTables.Performance}
-            WHERE timestamp >= $1 AND ($2::text IS NULL OR service = $2)
+                   round(avg(ms)::numeric, 3),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY ms),
+                   percentile_cont(0.95) WITHIN GROUP (ORDER BY ms),
+                   percentile_cont(0.99) WITHIN GROUP (ORDER BY ms),
+                   max(ms), round(avg(memory_usage_mb), 1),
+                   round(avg(cpu_usage_percent) FILTER (WHERE ms >= {MinimumCpuSampleMs}), 2)
+            FROM timed
             GROUP BY service, operation ORDER BY service, operation
             """,
             [new NpgsqlParameter { Value = from.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
                 new NpgsqlParameter { Value = (object?)service ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }],
             r => new OperationPerformance(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), Nullable<decimal>(r, 3),
-                Nullable<double>(r, 4), Nullable<double>(r, 5), Nullable<double>(r, 6), Nullable<int>(r, 7), Nullable<decimal>(r, 8), Nullable<decimal>(r, 9)),
+                Nullable<double>(r, 4), Nullable<double>(r, 5), Nullable<double>(r, 6), Nullable<double>(r, 7), Nullable<decimal>(r, 8),
+                Nullable<decimal>(r, 9)),
             cancellationToken);
 
     /// <summary>

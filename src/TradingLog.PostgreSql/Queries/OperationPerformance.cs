@@ -8,8 +8,8 @@ namespace TradingLog.PostgreSql.Queries;
 /// <param name="P50Ms">Median, ms.</param>
 /// <param name="P95Ms">95th percentile, ms.</param>
 /// <param name="P99Ms">99th percentile, ms.</param>
-/// <param name="MaxMs">Slowest, ms.</param>
+/// <param name="MaxMs">Slowest, ms (to the microsecond where stored so).</param>
 /// <param name="AvgMemoryMb">Mean memory in use, MB.</param>
-/// <param name="AvgCpuPercent">Mean CPU, percent of one core.</param>
+/// <param name="AvgCpuPercent">Mean CPU, percent of one core, over samples of at least <see cref="LogQueries.MinimumCpuSampleMs"/> ms; null when none.</param>
 public sealed record OperationPerformance(string Service, string? Operation, long Calls, decimal? AvgMs, double? P50Ms, double? P95Ms, double? P99Ms,
-    int? MaxMs, decimal? AvgMemoryMb, decimal? AvgCpuPercent);
+    double? MaxMs, decimal? AvgMemoryMb, decimal? AvgCpuPercent);

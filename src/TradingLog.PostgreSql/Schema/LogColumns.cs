@@ -25,6 +25,7 @@ internal static class LogColumns
     public static readonly LogColumn Price = new("price", "numeric");
     public static readonly LogColumn Strategy = new("strategy", Varchar, 100);
     public static readonly LogColumn ExecutionTimeMs = new("execution_time_ms", "integer");
+    public static readonly LogColumn ExecutionTimeUs = new("execution_time_us", "bigint");
     public static readonly LogColumn Status = new("status", Varchar, 50);
     public static readonly LogColumn ErrorMessage = new("error_message", "text");
 
@@ -41,7 +42,7 @@ internal static class LogColumns
 
     /// <summary>The columns of <c>performance_logs</c> the sink writes, in row order.</summary>
     public static IReadOnlyList<LogColumn> Performance { get; } =
-        [EventId, Timestamp, Service, Operation, ExecutionTimeMs, MemoryUsageMb, CpuUsagePercent, Metadata];
+        [EventId, Timestamp, Service, Operation, ExecutionTimeMs, ExecutionTimeUs, MemoryUsageMb, CpuUsagePercent, Metadata];
 
     /// <summary>Columns the tables add themselves (identity, defaults), which the sink never writes.</summary>
     public static IReadOnlyList<string> Generated { get; } = ["id", "created_at", "archived_at"];

@@ -94,6 +94,7 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             WriteText(importer, row.Service);
             WriteText(importer, row.Operation);
             WriteNullable(importer, row.ExecutionTimeMs, NpgsqlDbType.Integer);
+            WriteNullable(importer, row.ExecutionTimeUs, NpgsqlDbType.Bigint);
             WriteNullable(importer, row.MemoryUsageMb, NpgsqlDbType.Integer);
             WriteNullable(importer, row.CpuUsagePercent, NpgsqlDbType.Numeric);
             importer.Write(row.Metadata, NpgsqlDbType.Jsonb);

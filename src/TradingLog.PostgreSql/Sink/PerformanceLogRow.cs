@@ -7,6 +7,7 @@ internal sealed record PerformanceLogRow(
     string? Service,
     string? Operation,
     int? ExecutionTimeMs,
+    long? ExecutionTimeUs,
     int? MemoryUsageMb,
     decimal? CpuUsagePercent,
     [property: System.Text.Json.Serialization.JsonConverter(typeof(MetadataJsonConverter))] byte[] Metadata);
