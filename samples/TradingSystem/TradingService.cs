@@ -81,117 +81,129 @@ internal static class TradingService
         return 0;
     }
 
+    /// <summary>Each service's endpoints; each handler is a named method, so that its log lines name it.</summary>
     private static void Map(WebApplication app, string service, IHttpClientFactory http, ILogger logger, PerformanceSettings performance, TradingState state)
     {
         switch (service)
         {
             case ServiceNames.DataIngestion:
-                app.MapPost("/start", (int ticksPerSecond) =>
-                {
-                    _ = Task.Run(() => GenerateTicksAsync(http, logger, performance, state, ticksPerSecond));
-                    return "started";
-                });
+                app.MapPost("/start", (int ticksPerSecond) => StartMarketData(http, logger, performance, state, ticksPerSecond));
                 break;
             case ServiceNames.StrategyEngine:
-                app.MapPost("/tick", async (Tick tick) =>
-                {
-                    var fast = tick.Price * (1 + (Random.Shared.NextDouble() - 0.5) / 100);
-                    var slow = tick.Price * (1 + (Random.Shared.NextDouble() - 0.5) / 100);
-                    logger.LogDebug("Signal inputs for {Symbol}: sma_fast={Fast:F2} sma_slow={Slow:F2}", tick.Symbol, fast, slow);
-                    if (Random.Shared.Next(5) != 0)
-                    {
-                        return Results.Ok();
-                    }
-
-                    var tradeId = state.NextTradeId();
-                    using (CorrelationContext.BeginTrade(tradeId))
-                    {
-                        var side = fast > slow ? "BUY" : "SELL";
-                        logger.LogInformation("Signal {Side} {Symbol} at {Price:F2} (momentum)", side, tick.Symbol, tick.Price);
-                        await Post(http, ServiceNames.Execution, "/order",
-                            new Order(tradeId, tick.Symbol, side, 10 * (1 + Random.Shared.Next(10)), tick.Price));
-                    }
-
-                    return Results.Ok();
-                });
+                app.MapPost("/tick", (Tick tick) => OnTickAsync(tick, http, logger, state));
                 break;
             case ServiceNames.Execution:
-                app.MapPost("/order", async (Order order) =>
-                {
-                    using (logger.Measure("place_order", performance))
-                    {
-                        logger.LogInformation("Placing order {TradeId}: {Side} {Quantity} {Symbol}", order.TradeId, order.Side, order.Quantity, order.Symbol);
-                        var allowed = await Post(http, ServiceNames.RiskManagement, "/check", order);
-                        var trade = new TradeRecord
-                        {
-                            TradeId = order.TradeId, Symbol = order.Symbol, Side = order.Side, Quantity = order.Quantity,
-                            // Adding 0.00m keeps two decimals, so the row says 385.00 as the message does, not 385.
-                            Price = Math.Round((decimal)order.Price, 2) + 0.00m,
-                            Strategy = "momentum", ExecutionTimeMs = Random.Shared.Next(2, 40), Status = "FILLED",
-                        };
-                        if (!allowed)
-                        {
-                            logger.LogTrade(trade with { Status = "REJECTED", ErrorMessage = "risk limit breached" });
-                            return Results.Ok();
-                        }
-
-                        try
-                        {
-                            BrokerGateway.Submit(order);
-                        }
-                        catch (HttpRequestException e)
-                        {
-                            // The exception's type, message, stack trace and cause go to the files and the row's metadata.
-                            logger.LogError(e, "Broker API error for {TradeId}", order.TradeId);
-                            logger.LogTrade(trade with { Status = "FAILED", ErrorMessage = e.Message });
-                            return Results.Ok();
-                        }
-
-                        logger.LogTrade(trade);
-                        await Post(http, ServiceNames.Notification, "/notify", order);
-                        await Post(http, ServiceNames.Analytics, "/fill", order);
-                    }
-
-                    return Results.Ok();
-                });
+                app.MapPost("/order", (Order order) => PlaceOrderAsync(order, http, logger, performance));
                 break;
             case ServiceNames.RiskManagement:
-                app.MapPost("/check", (Order order) =>
-                {
-                    logger.LogDebug("Checking exposure for {TradeId}", order.TradeId);
-                    logger.LogInformation("Exposure within limits for {Symbol}", order.Symbol);
-                    if (Random.Shared.Next(10) == 0)
-                    {
-                        using (logger.BeginCategory(LogCategory.Risk))
-                        {
-                            logger.LogWarning("Risk limit breached for {TradeId}: position in {Symbol} would exceed {Limit}", order.TradeId, order.Symbol, 500);
-                        }
-
-                        return Results.Ok(false);
-                    }
-
-                    return Results.Ok(true);
-                });
+                app.MapPost("/check", (Order order) => CheckLimits(order, logger));
                 break;
             case ServiceNames.Analytics:
-                app.MapPost("/fill", (Order order) =>
-                {
-                    using (logger.Measure("update_pnl", performance))
-                    {
-                        logger.LogInformation("P&L updated after {TradeId}", order.TradeId);
-                    }
-
-                    return Results.Ok();
-                });
+                app.MapPost("/fill", (Order order) => UpdatePnl(order, logger, performance));
                 break;
             case ServiceNames.Notification:
-                app.MapPost("/notify", (Order order) =>
-                {
-                    logger.LogInformation("Fill notice for {TradeId} sent to {Channel}", order.TradeId, "desk-chat");
-                    return Results.Ok();
-                });
+                app.MapPost("/notify", (Order order) => SendFillNotice(order, logger));
                 break;
         }
+    }
+
+    private static string StartMarketData(IHttpClientFactory http, ILogger logger, PerformanceSettings performance, TradingState state, int ticksPerSecond)
+    {
+        _ = Task.Run(() => GenerateTicksAsync(http, logger, performance, state, ticksPerSecond));
+        return "started";
+    }
+
+    private static async Task<IResult> OnTickAsync(Tick tick, IHttpClientFactory http, ILogger logger, TradingState state)
+    {
+        var fast = tick.Price * (1 + (Random.Shared.NextDouble() - 0.5) / 100);
+        var slow = tick.Price * (1 + (Random.Shared.NextDouble() - 0.5) / 100);
+        logger.LogDebug("Signal inputs for {Symbol}: sma_fast={Fast:F2} sma_slow={Slow:F2}", tick.Symbol, fast, slow);
+        if (Random.Shared.Next(5) != 0)
+        {
+            return Results.Ok();
+        }
+
+        var tradeId = state.NextTradeId();
+        using (CorrelationContext.BeginTrade(tradeId))
+        {
+            var side = fast > slow ? "BUY" : "SELL";
+            logger.LogInformation("Signal {Side} {Symbol} at {Price:F2} (momentum)", side, tick.Symbol, tick.Price);
+            await Post(http, ServiceNames.Execution, "/order", new Order(tradeId, tick.Symbol, side, 10 * (1 + Random.Shared.Next(10)), tick.Price));
+        }
+
+        return Results.Ok();
+    }
+
+    private static async Task<IResult> PlaceOrderAsync(Order order, IHttpClientFactory http, ILogger logger, PerformanceSettings performance)
+    {
+        using (logger.Measure("place_order", performance))
+        {
+            logger.LogInformation("Placing order {TradeId}: {Side} {Quantity} {Symbol}", order.TradeId, order.Side, order.Quantity, order.Symbol);
+            var allowed = await Post(http, ServiceNames.RiskManagement, "/check", order);
+            var trade = new TradeRecord
+            {
+                TradeId = order.TradeId, Symbol = order.Symbol, Side = order.Side, Quantity = order.Quantity,
+                // Adding 0.00m keeps two decimals, so the row says 385.00 as the message does, not 385.
+                Price = Math.Round((decimal)order.Price, 2) + 0.00m,
+                Strategy = "momentum", ExecutionTimeMs = Random.Shared.Next(2, 40), Status = "FILLED",
+            };
+            if (!allowed)
+            {
+                logger.LogTrade(trade with { Status = "REJECTED", ErrorMessage = "risk limit breached" });
+                return Results.Ok();
+            }
+
+            try
+            {
+                BrokerGateway.Submit(order);
+            }
+            catch (HttpRequestException e)
+            {
+                // The exception's type, message, stack trace and cause go to the files and the row's metadata.
+                logger.LogError(e, "Broker API error for {TradeId}", order.TradeId);
+                logger.LogTrade(trade with { Status = "FAILED", ErrorMessage = e.Message });
+                return Results.Ok();
+            }
+
+            logger.LogTrade(trade);
+            await Post(http, ServiceNames.Notification, "/notify", order);
+            await Post(http, ServiceNames.Analytics, "/fill", order);
+        }
+
+        return Results.Ok();
+    }
+
+    private static IResult CheckLimits(Order order, ILogger logger)
+    {
+        logger.LogDebug("Checking exposure for {TradeId}", order.TradeId);
+        logger.LogInformation("Exposure within limits for {Symbol}", order.Symbol);
+        if (Random.Shared.Next(10) == 0)
+        {
+            using (logger.BeginCategory(LogCategory.Risk))
+            {
+                logger.LogWarning("Risk limit breached for {TradeId}: position in {Symbol} would exceed {Limit}", order.TradeId, order.Symbol, 500);
+            }
+
+            return Results.Ok(false);
+        }
+
+        return Results.Ok(true);
+    }
+
+    private static IResult UpdatePnl(Order order, ILogger logger, PerformanceSettings performance)
+    {
+        using (logger.Measure("update_pnl", performance))
+        {
+            logger.LogInformation("P&L updated after {TradeId}", order.TradeId);
+        }
+
+        return Results.Ok();
+    }
+
+    private static IResult SendFillNotice(Order order, ILogger logger)
+    {
+        logger.LogInformation("Fill notice for {TradeId} sent to {Channel}", order.TradeId, "desk-chat");
+        return Results.Ok();
     }
 
     private static async Task GenerateTicksAsync(IHttpClientFactory http, ILogger logger, PerformanceSettings performance, TradingState state,

@@ -25,6 +25,12 @@ public static class LogProperties
     /// </summary>
     public const string Caller = "Caller";
 
+    /// <summary>
+    /// The calling type's full name, for calls through Microsoft.Extensions.Logging that TradingLog's interceptors rewrote
+    /// (files show it as <c>{name}</c>; without it, the logger's category).
+    /// </summary>
+    public const string CallerType = "CallerType";
+
     /// <summary>The calling member, captured by caller-info attributes.</summary>
     public const string CallerMember = "CallerMember";
 
@@ -48,7 +54,7 @@ public static class LogProperties
     /// or fields; every other property is the event's own data.
     /// </summary>
     public static bool IsCore(string name) => name is Service or Category or EventType or CorrelationId or SourceContext
-        or Caller or CallerMember or CallerFile or CallerLine or EventId;
+        or Caller or CallerType or CallerMember or CallerFile or CallerLine or EventId;
 
     /// <summary>The properties of a trade event, written from a <see cref="TradeRecord"/>.</summary>
     public static class Trade

@@ -183,8 +183,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
             "environment {Environment}, configuration {ConfigurationFiles}",
             [Service, application?.Name ?? "unknown", application?.Version?.ToString() ?? "unknown", version, Environment.MachineName,
              Environment.ProcessId, environmentName ?? "(none)",
-             configurationFiles.Count == 0 ? "(settings given in code)" : string.Join(", ", configurationFiles)],
-            member: "");
+             configurationFiles.Count == 0 ? "(settings given in code)" : string.Join(", ", configurationFiles)]);
     }
 
     /// <summary>Logs <see cref="AuditEvents.ServiceStopped"/> while the pipeline still takes events: why, and what is pending.</summary>
@@ -201,7 +200,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
                 Serilog.Events.LogEventLevel.Information, null,
                 "Service {Service} stopping ({Reason}): queued events are flushed now; so far {QueueDropped} dropped at a full queue, " +
                 "{FileLinesDropped} file lines lost, {Failures} logging failures",
-                [Service, _stopReason, Health.QueueDropped, Health.FileLinesDropped, Health.Failures], member: "");
+                [Service, _stopReason, Health.QueueDropped, Health.FileLinesDropped, Health.Failures]);
         }
         catch (Exception e)
         {

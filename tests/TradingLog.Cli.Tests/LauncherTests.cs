@@ -9,16 +9,6 @@ public sealed class LauncherTests : IDisposable
 
     public void Dispose() => _home.Dispose();
 
-    private static string Repository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TradingLog.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory!.FullName;
-    }
 
     private (int ExitCode, string Output, string Error) Run(string program, params string[] args)
     {
@@ -42,7 +32,7 @@ public sealed class LauncherTests : IDisposable
     [Fact]
     public void TheFirstRunInstallsATradelogCommandOnPathThatRunsThisCheckout()
     {
-        var script = Path.Combine(Repository(), "scripts", "tradelog");
+        var script = Path.Combine(Repository.Root, "scripts", "tradelog");
         Directory.CreateDirectory(Path.Combine(_home.Path, ".local", "bin"));
 
         var first = Run("bash", script, "--version");

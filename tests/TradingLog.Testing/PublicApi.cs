@@ -141,7 +141,7 @@ public static class PublicApi
     public static void AssertListed(Assembly assembly)
     {
         var package = assembly.GetName().Name!;
-        var listed = Path.Combine(Repository(), "docs", "api", package + ".txt");
+        var listed = Path.Combine(Repository.Root, "docs", "api", package + ".txt");
         var actual = Of(assembly);
         var expected = File.Exists(listed) ? File.ReadAllText(listed).Replace("\r\n", "\n", StringComparison.Ordinal) : "";
         var received = Path.ChangeExtension(listed, ".received.txt");
@@ -153,14 +153,4 @@ public static class PublicApi
         Xunit.Assert.True(expected == actual, $"The public API of {package} differs from {listed}; see {received} and copy it over if the change is meant.");
     }
 
-    private static string Repository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TradingLog.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the repository root (TradingLog.slnx) was not found");
-    }
 }

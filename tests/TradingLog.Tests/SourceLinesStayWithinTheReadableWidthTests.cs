@@ -11,7 +11,7 @@ public sealed class SourceLinesStayWithinTheReadableWidthTests
     [Fact]
     public void EverySourceLineIsAtMost160Characters()
     {
-        var root = Repository();
+        var root = Repository.Root;
         var tooLong = new List<string>();
         foreach (var folder in new[] { "src", "samples" })
         {
@@ -34,16 +34,5 @@ public sealed class SourceLinesStayWithinTheReadableWidthTests
 
         Assert.True(tooLong.Count == 0,
             $"{tooLong.Count} line(s) longer than {MaxLineLength} characters:\n" + string.Join('\n', tooLong));
-    }
-
-    private static string Repository()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TradingLog.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("the repository root (TradingLog.slnx) was not found");
     }
 }

@@ -31,6 +31,7 @@ internal static class Contenders
         settings.Database.QueueCapacity = events + 1;
         var host = TradingLogging.Configure(BenchPipelines.Service, o =>
         {
+            o.AuditEvents = false; // the benchmarks count the rows they logged
             o.Settings = settings;
             o.WorkingDirectory = workingDirectory;
             o.FlushOnTermination = false;

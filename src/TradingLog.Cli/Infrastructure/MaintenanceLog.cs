@@ -28,13 +28,23 @@ internal static class MaintenanceLog
 
     /// <summary>Writes one audit event (<see cref="AuditEvents"/>) to the files and the store, and waits until it is stored.</summary>
     public static async Task AuditAsync(TradingLogSettings settings, string directory, LogDatabase database, string eventType,
-        string messageTemplate, params object?[] values)
+        string messageTemplate, object?[] values, [System.Runtime.CompilerServices.CallerMemberName] string member = "",
+        [System.Runtime.CompilerServices.CallerFilePath] string file = "", [System.Runtime.CompilerServices.CallerLineNumber] int line = 0)
     {
         await using var logging = Open(settings, directory, database);
-        Write(logging, eventType, messageTemplate, values);
+        Write(logging, eventType, messageTemplate, values, member, file, line);
     }
 
     /// <summary>Writes one audit event through an open maintenance pipeline; stored when the pipeline is disposed.</summary>
-    public static void Write(TradingLogHost logging, string eventType, string messageTemplate, params object?[] values) =>
-        logging.Audit.WithProperty(LogProperties.EventType, eventType).Write(LogEventLevel.Information, null, messageTemplate, values, member: "");
+    /// <param name="logging">The open maintenance pipeline.</param>
+    /// <param name="eventType">One of <see cref="AuditEvents"/>.</param>
+    /// <param name="messageTemplate">The message template.</param>
+    /// <param name="values">Its values.</param>
+    /// <param name="member">The command that did it (filled in by the compiler).</param>
+    /// <param name="file">Its file (filled in by the compiler).</param>
+    /// <param name="line">Its line (filled in by the compiler).</param>
+    public static void Write(TradingLogHost logging, string eventType, string messageTemplate, object?[] values,
+        [System.Runtime.CompilerServices.CallerMemberName] string member = "", [System.Runtime.CompilerServices.CallerFilePath] string file = "",
+        [System.Runtime.CompilerServices.CallerLineNumber] int line = 0) =>
+        logging.Audit.WithProperty(LogProperties.EventType, eventType).Write(LogEventLevel.Information, null, messageTemplate, values, member, file, line);
 }

@@ -81,6 +81,11 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
         if (e.TryGetCaller(out var member, out var file, out var line))
         {
             _metadata.StartObject("caller");
+            if (Text(e, LogProperties.CallerType) is { } callerType)
+            {
+                _metadata.String("type", callerType);
+            }
+
             _metadata.String("member", member);
             _metadata.String("file", file);
             if (line is not null)

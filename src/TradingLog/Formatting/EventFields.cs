@@ -18,7 +18,8 @@ internal static class EventFields
     public static string? Text(LogEvent e, string property) =>
         e.Properties.TryGetValue(property, out var value) && value is ScalarValue { Value: { } v } ? v.ToString() : null;
 
-    public static string Name(LogEvent e) => Text(e, LogProperties.SourceContext) ?? Text(e, LogProperties.Service) ?? "root";
+    public static string Name(LogEvent e) =>
+        Text(e, LogProperties.CallerType) ?? Text(e, LogProperties.SourceContext) ?? Text(e, LogProperties.Service) ?? "root";
 
     /// <summary>The call site of a <see cref="TradingLogger"/> event; null for events that carry the three caller properties or none.</summary>
     public static CallSite? CallSiteOf(LogEvent e) =>

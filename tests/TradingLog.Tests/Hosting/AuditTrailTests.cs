@@ -34,7 +34,8 @@ public sealed class AuditTrailTests : IDisposable
         Assert.DoesNotContain(sink.Events, e => e.MessageTemplate.Text.StartsWith("an INFO", StringComparison.Ordinal));
 
         var lines = TestPipeline.Lines(_folder, "logs/risk_management.log");
-        Assert.Contains(lines, l => l.Contains("| INFO     | TradingLog.Audit:-:- | Service risk_management started:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("| INFO     | TradingLog.Audit:AuditStarted:", StringComparison.Ordinal)
+            && l.Contains(" | Service risk_management started:", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("Service risk_management stopping (disposed)", StringComparison.Ordinal));
         Assert.Equal(2, TestPipeline.Lines(_folder, "logs/system.log").Length);
     }

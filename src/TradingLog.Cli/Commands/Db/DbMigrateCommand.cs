@@ -19,7 +19,7 @@ internal sealed class DbMigrateCommand(IAnsiConsole console) : AsyncCommand<Data
             if (applied.Count > 0)
             {
                 await MaintenanceLog.AuditAsync(loaded.Settings, Directory.GetCurrentDirectory(), database, AuditEvents.MigrationApplied,
-                    "Schema migrations {Versions} applied (tradelog db migrate)", string.Join(", ", applied));
+                    "Schema migrations {Versions} applied (tradelog db migrate)", [string.Join(", ", applied)]);
             }
             if (settings.Json)
             {

@@ -31,13 +31,13 @@ internal sealed class DbStartCommand(IAnsiConsole console) : AsyncCommand<Databa
                 if (info.StartedNow)
                 {
                     MaintenanceLog.Write(audit, AuditEvents.EmbeddedServerStarted, "Embedded PostgreSQL started in {DataDirectory} on port {Port}",
-                        info.DataDirectory, info.Port);
+                        [info.DataDirectory, info.Port]);
                 }
 
                 if (applied.Count > 0)
                 {
                     MaintenanceLog.Write(audit, AuditEvents.MigrationApplied, "Schema migrations {Versions} applied (tradelog db start)",
-                        string.Join(", ", applied));
+                        [string.Join(", ", applied)]);
                 }
             }
 

@@ -35,6 +35,7 @@ internal sealed class DbStopCommand(IAnsiConsole console) : AsyncCommand<Databas
         }
 
         await MaintenanceLog.AuditAsync(settings, Directory.GetCurrentDirectory(), database, AuditEvents.EmbeddedServerStopped,
-            "Embedded PostgreSQL stopping (tradelog db stop) in {DataDirectory}", database.Embedded?.DataDirectory ?? settings.Database.DataDirectory);
+            "Embedded PostgreSQL stopping (tradelog db stop) in {DataDirectory}",
+            [database.Embedded?.DataDirectory ?? settings.Database.DataDirectory]);
     }
 }

@@ -45,6 +45,17 @@ public sealed class DemoCommandTests : IDisposable
         Assert.All(new[] { "data_ingestion", "strategy_engine", "execution", "trading", "trades", "performance" },
             f => Assert.True(File.Exists(Path.Combine(_folder.Path, "logs", f + ".log")), f));
 
+        // Every line names its caller (type or category, member, line): calls through ILogger get theirs from TradingLog's
+        // interceptors, typed events from caller-info parameters. Target: at least 99% of the lines of every service.
+        var callers = File.ReadAllLines(Path.Combine(_folder.Path, "logs", "trading.log"))
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \| \S+ *\| ([^ :|]+):([^ :|]+):([^ :|]+) \|"))
+            .Where(m => m.Success)
+            .ToList();
+        Assert.True(callers.Count > 100, $"{callers.Count} lines");
+        var named = callers.Count(m => m.Groups[2].Value != "-" && m.Groups[3].Value != "-" && m.Groups[1].Value != "-");
+        Assert.True(named >= callers.Count * 0.99, $"{named} of {callers.Count} lines name their caller");
+        Assert.Contains(callers, m => m.Groups[1].Value == "TradingSystem.TradingService" && m.Groups[2].Value == "PlaceOrderAsync");
+
         var trade = summary.GetProperty("sample_trade").GetString()!;
         var trace = Tradelog.Run(_folder.Path, null, "trace", trade, "--json");
         Assert.Equal(0, trace.ExitCode);
