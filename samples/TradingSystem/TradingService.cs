@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -128,7 +129,7 @@ internal static class TradingService
         {
             var side = fast > slow ? "BUY" : "SELL";
             logger.LogInformation("Signal {Side} {Symbol} at {Price:F2} (momentum)", side, tick.Symbol, tick.Price);
-            await Post(http, ServiceNames.Execution, "/order", new Order(tradeId, tick.Symbol, side, 10 * (1 + Random.Shared.Next(10)), tick.Price));
+            await Post(http, logger, ServiceNames.Execution, "/order", new Order(tradeId, tick.Symbol, side, 10 * (1 + Random.Shared.Next(10)), tick.Price));
         }
 
         return Results.Ok();
@@ -139,7 +140,7 @@ internal static class TradingService
         using (logger.Measure("place_order", performance))
         {
             logger.LogInformation("Placing order {TradeId}: {Side} {Quantity} {Symbol}", order.TradeId, order.Side, order.Quantity, order.Symbol);
-            var allowed = await Post(http, ServiceNames.RiskManagement, "/check", order);
+            var allowed = await Post(http, logger, ServiceNames.RiskManagement, "/check", order);
             var trade = new TradeRecord
             {
                 TradeId = order.TradeId, Symbol = order.Symbol, Side = order.Side, Quantity = order.Quantity,
@@ -166,8 +167,8 @@ internal static class TradingService
             }
 
             logger.LogTrade(trade);
-            await Post(http, ServiceNames.Notification, "/notify", order);
-            await Post(http, ServiceNames.Analytics, "/fill", order);
+            await Post(http, logger, ServiceNames.Notification, "/notify", order);
+            await Post(http, logger, ServiceNames.Analytics, "/fill", order);
         }
 
         return Results.Ok();
@@ -226,7 +227,7 @@ internal static class TradingService
             }
 
             logger.LogInformation("Tick {Symbol} {Price:F2}", symbol, prices[symbol]);
-            await Post(http, ServiceNames.StrategyEngine, "/tick", new Tick(symbol, prices[symbol]));
+            await Post(http, logger, ServiceNames.StrategyEngine, "/tick", new Tick(symbol, prices[symbol]));
             next += interval;
             var wait = next - DateTime.UtcNow;
             if (wait > TimeSpan.Zero)
@@ -236,15 +237,27 @@ internal static class TradingService
         }
     }
 
-    private static async Task<bool> Post<T>(IHttpClientFactory http, string service, string path, T body)
+    /// <summary>
+    /// Calls another service. A helper that logs on behalf of its caller: a failed call is logged with the caller's member
+    /// and line (<c>ForCaller</c>), where the reader of the log wants to look, not this method's.
+    /// </summary>
+    private static async Task<bool> Post<T>(IHttpClientFactory http, ILogger logger, string service, string path, T body,
+        [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
     {
         try
         {
             using var response = await http.CreateClient(service).PostAsJsonAsync(path, body);
-            return response.IsSuccessStatusCode && (response.Content.Headers.ContentLength == 0 || await response.Content.ReadFromJsonAsync<bool?>() != false);
+            if (!response.IsSuccessStatusCode)
+            {
+                logger.ForCaller(member, file, line).LogWarning("Call to {Service}{Path} answered {Status}", service, path, (int)response.StatusCode);
+                return false;
+            }
+
+            return response.Content.Headers.ContentLength == 0 || await response.Content.ReadFromJsonAsync<bool?>() != false;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
+            logger.ForCaller(member, file, line).LogWarning(e, "Call to {Service}{Path} failed", service, path);
             return false;
         }
     }

@@ -26,6 +26,12 @@ public static class CallerLogging
         string type, string member, string file, int line)
     {
         ArgumentNullException.ThrowIfNull(logger);
+        if (logger is ForwardedCallerLogger forwarded)
+        {
+            // A helper logging for its caller: the site is the caller's, handed on by the helper; its type is not known.
+            (logger, type, member, file, line) = (forwarded.Inner, "", forwarded.Member, forwarded.File, forwarded.Line);
+        }
+
         if (!logger.IsEnabled(level))
         {
             return;

@@ -36,7 +36,7 @@ internal sealed class CallerState(string template, object?[] args, string type, 
 
             return (index - values) switch
             {
-                0 => new(LogProperties.CallerType, type),
+                0 => new(LogProperties.CallerType, type.Length == 0 ? null : type),
                 1 => new(LogProperties.CallerMember, member),
                 2 => new(LogProperties.CallerFile, file),
                 3 => new(LogProperties.CallerLine, line),

@@ -47,6 +47,29 @@ public static class TradingLoggerExtensions
             : PerformanceScope.Disabled;
     }
 
+    /// <summary>
+    /// For a helper that logs on behalf of its caller: the logger to use inside the helper, so that its lines name the
+    /// caller's member, file and line (take them as the helper's own caller-info parameters and pass them here).
+    /// <code>
+    /// static async Task&lt;bool&gt; PostAsync(ILogger logger, string path, [CallerMemberName] string member = "",
+    ///     [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+    /// {
+    ///     ... logger.ForCaller(member, file, line).LogWarning("Call to {Path} failed", path);
+    /// }
+    /// </code>
+    /// </summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="member">The caller's member, from the helper's <c>[CallerMemberName]</c> parameter.</param>
+    /// <param name="file">The caller's file, from the helper's <c>[CallerFilePath]</c> parameter.</param>
+    /// <param name="line">The caller's line, from the helper's <c>[CallerLineNumber]</c> parameter.</param>
+    /// <returns>A logger whose intercepted calls carry that call site.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="logger"/> is null.</exception>
+    public static ILogger ForCaller(this ILogger logger, string member, string file, int line)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        return new ForwardedCallerLogger(logger is ForwardedCallerLogger forwarded ? forwarded.Inner : logger, member, file, line);
+    }
+
     /// <summary>Sets the category of everything logged inside the scope: <c>using (logger.BeginCategory(LogCategory.Risk))</c>.</summary>
     public static IDisposable? BeginCategory(this ILogger logger, LogCategory category) =>
         logger.BeginScope(new Dictionary<string, object> { [LogProperties.Category] = category.ToString() });

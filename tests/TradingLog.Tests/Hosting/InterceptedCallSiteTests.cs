@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
+using TradingLog.Hosting;
 using TradingLog.Tests.Support;
 
 namespace TradingLog.Tests.Hosting;
@@ -74,5 +75,31 @@ public sealed class InterceptedCallSiteTests : IDisposable
         }
 
         Assert.Equal("shown", Assert.Single(sink.Events).MessageTemplate.Text);
+    }
+
+    /// <summary>A helper that logs on behalf of its caller, as the demo's service calls do.</summary>
+    private static void WarnAboutFailedCall(ILogger logger, string service,
+        [CallerMemberName] string member = "", [CallerFilePath] string file = "", [CallerLineNumber] int line = 0) =>
+        logger.ForCaller(member, file, line).LogWarning("Call to {Service} failed", service);
+
+    [Fact]
+    public void AHelperThatLogsForItsCallerNamesTheCallersMemberAndLine()
+    {
+        var sink = new CollectingSink();
+        int line;
+        using (var host = TestPipeline.Create("execution", _folder, sink: sink))
+        {
+            using var factory = LoggerFactory.Create(b => b.AddProvider(new SerilogLoggerProvider(host.SerilogLogger)));
+            var logger = factory.CreateLogger("TradingSystem.execution");
+            line = Here() + 1;
+            WarnAboutFailedCall(logger, "risk_management");
+        }
+
+        var e = Assert.Single(sink.Events);
+        Assert.Equal(nameof(AHelperThatLogsForItsCallerNamesTheCallersMemberAndLine), Text(e, LogProperties.CallerMember));
+        Assert.Equal(line.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(e, LogProperties.CallerLine));
+        Assert.Equal("Call to risk_management failed", e.RenderMessage().Replace("\"", "", StringComparison.Ordinal));
+        Assert.Contains(TestPipeline.Lines(_folder, "logs/execution.log"), l => l.Contains(
+            $"| TradingSystem.execution:{nameof(AHelperThatLogsForItsCallerNamesTheCallersMemberAndLine)}:{line} |", StringComparison.Ordinal));
     }
 }
