@@ -49,6 +49,11 @@ internal static class FilterSql
             conditions.Add($"strpos(lower(message), lower({Add(filter.Text, NpgsqlDbType.Text)})) > 0");
         }
 
+        if (!string.IsNullOrEmpty(filter.Pattern))
+        {
+            conditions.Add($"message ~* {Add(filter.Pattern, NpgsqlDbType.Text)}");
+        }
+
         if (filter.PropertyName is { } name && filter.PropertyValue is { } value)
         {
             conditions.Add($"metadata->'properties'->>{Add(name, NpgsqlDbType.Text)} = {Add(value, NpgsqlDbType.Text)}");

@@ -26,6 +26,12 @@ public sealed record LogFilter
     /// <summary>Only messages containing this literal text, ignoring case (<c>%</c> and <c>_</c> are plain characters); null for all.</summary>
     public string? Text { get; init; }
 
+    /// <summary>
+    /// Only messages matching this POSIX regular expression, ignoring case (PostgreSQL's <c>~*</c>); null for all. An
+    /// invalid pattern fails the query with PostgreSQL's <c>2201B</c>.
+    /// </summary>
+    public string? Pattern { get; init; }
+
     /// <summary>With <see cref="PropertyValue"/>: only events whose structured property of this name (<c>Symbol</c>) has that value.</summary>
     public string? PropertyName { get; init; }
 

@@ -35,6 +35,10 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
         [Description("Only messages containing this text (case-insensitive).")]
         public string? Grep { get; init; }
 
+        [CommandOption("--regex <PATTERN>")]
+        [Description("Only messages matching this regular expression (POSIX, case-insensitive), such as 'order [0-9]+ (placed|filled)'.")]
+        public string? Regex { get; init; }
+
         [CommandOption("--properties")]
         [Description("Also show each log's structured properties, caller and exception (from metadata).")]
         public bool Properties { get; init; }
@@ -55,6 +59,11 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                 return ValidationResult.Error($"--category: {Echo.Of(Category)} is not a category; use {string.Join(", ", Enum.GetNames<LogCategory>())}");
             }
 
+            if (Regex is not null && !IsPattern(Regex))
+            {
+                return ValidationResult.Error($"--regex: {TradingLog.Configuration.Echo.Of(Regex)} is not a regular expression");
+            }
+
             return Lines < 1 ? ValidationResult.Error("--lines must be at least 1") : base.Validate();
         }
     }
@@ -69,6 +78,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                 MinimumLevel = settings.Level is not null && LevelNames.TryParse(settings.Level, out var minimum) ? minimum : null,
                 Category = settings.Category is null ? null : Enum.Parse<LogCategory>(settings.Category, ignoreCase: true),
                 Text = settings.Grep,
+                Pattern = settings.Regex,
             };
 
             // The newest logs by time (not by row id, which interleaves services' batches), printed oldest first.
@@ -199,6 +209,20 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                     console.MarkupLine("    " + Markup.Escape(line));
                 }
             }
+        }
+    }
+
+    /// <summary>A first check of the pattern in .NET's dialect; PostgreSQL's own errors name what it refuses beyond that.</summary>
+    private static bool IsPattern(string pattern)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -299,4 +299,21 @@ public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.
         Assert.Contains("(100,000 characters)", result.Error, StringComparison.Ordinal);
         Assert.True(result.Output.Length + result.Error.Length < 1_000, $"{result.Output.Length + result.Error.Length} characters of output");
     }
+
+    [Fact]
+    public void TailRegexMatchesAPatternWhileGrepStaysLiteral()
+    {
+        var matched = Tradelog.Run(_data.Folder.Path, null, "tail", "-n", "50", "--json", "--regex", "^(order [0-9]+ placed|fill notice sent)$");
+        Assert.Equal(0, matched.ExitCode);
+        var messages = matched.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("message").GetString()).ToList();
+        Assert.Equal(["Order 1 placed", "Fill notice sent"], messages);
+
+        var literal = Tradelog.Run(_data.Folder.Path, null, "tail", "-n", "50", "--json", "--grep", "[0-9]+");
+        Assert.Equal("", literal.Output.Trim());
+
+        var bad = Tradelog.Run(_data.Folder.Path, null, "tail", "--regex", "(unclosed");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--regex: '(unclosed' is not a regular expression", bad.Error, StringComparison.Ordinal);
+    }
 }
