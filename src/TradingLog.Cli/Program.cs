@@ -21,6 +21,7 @@ var app = new CommandApp(new TypeRegistrar(services));
 app.Configure(config =>
 {
     config.SetApplicationName("tradelog");
+    config.UseStrictParsing(); // a misspelt option is an error naming it, not ignored
     config.SetApplicationVersion(typeof(TradingLogging).Assembly
         .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
         .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "unknown");

@@ -182,7 +182,7 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
             "Service {Service} started: {Application} {ApplicationVersion}, TradingLog {TradingLogVersion}, host {Host}, process {ProcessId}, " +
             "environment {Environment}, configuration {ConfigurationFiles}",
             [Service, application?.Name ?? "unknown", application?.Version?.ToString() ?? "unknown", version, Environment.MachineName,
-             Environment.ProcessId, environmentName ?? "(none)",
+             Environment.ProcessId, string.IsNullOrWhiteSpace(environmentName) ? "(none)" : environmentName,
              configurationFiles.Count == 0 ? "(settings given in code)" : string.Join(", ", configurationFiles)]);
     }
 

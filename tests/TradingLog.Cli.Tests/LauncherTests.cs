@@ -13,7 +13,10 @@ public sealed class LauncherTests : IDisposable
     private (int ExitCode, string Output, string Error) Run(string program, params string[] args)
     {
         var bin = Path.Combine(_home.Path, ".local", "bin");
-        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _home.Path,
+        };
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -44,5 +47,10 @@ public sealed class LauncherTests : IDisposable
         Assert.True(help.ExitCode == 0, help.Error);
         Assert.Contains("trace", help.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("installed", help.Error, StringComparison.Ordinal); // installed once
+
+        // From a folder without a store or configuration of its own, it works on the checkout's (as the demo's hints assume).
+        var config = Run(launcher, "config", "show", "--json");
+        Assert.True(config.ExitCode == 0, config.Error);
+        Assert.Equal("config/logging.yaml", System.Text.Json.JsonDocument.Parse(config.Output).RootElement.GetProperty("files")[0].GetString());
     }
 }

@@ -128,7 +128,8 @@ internal sealed class DemoReport
         console.MarkupLine($"\n[bold]2. Trading logs joined with system logs for AAPL[/] ({Joined.Count} rows, first 10):");
         ResultWriter.Write(console, false, "trading_logs JOIN system_logs WHERE symbol = 'AAPL'", Joined.Take(10).ToList(),
             "trade_id", "side", "quantity", "price", "status", "level", "message");
-        console.MarkupLine("\n[bold]3. Average execution time per service, last day[/] (avg_time in milliseconds):");
+        console.MarkupLine("\n[bold]3. Average execution time per service, last day[/] " +
+            "(avg_time: the mean of execution_time_ms, the design's whole milliseconds, as its query asks; tradelog perf uses the precise durations):");
         ResultWriter.Write(console, false, "performance_logs", Performance.Select(r => new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["service"] = r.GetValueOrDefault("service"),

@@ -33,6 +33,12 @@ internal static class CommandErrors
             await Console.Error.WriteLineAsync("tradelog: embedded PostgreSQL: " + e.Message);
             return ExitCodes.Failure;
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidRegularExpression)
+        {
+            // Only --regex hands PostgreSQL a pattern: its dialect decides, and its message says what it refused.
+            await Console.Error.WriteLineAsync($"tradelog: --regex: PostgreSQL cannot use this pattern: {e.MessageText}");
+            return ExitCodes.BadInput;
+        }
         catch (PostgresException e)
         {
             // The server answered: it is reachable, and its own message says what went wrong.

@@ -35,6 +35,32 @@ internal static class MaintenanceLog
         Write(logging, eventType, messageTemplate, values, member, file, line);
     }
 
+    /// <summary>
+    /// Records what preparing the store did, whichever command did it (<c>db start</c>, <c>db migrate</c>, <c>demo</c>,
+    /// <c>cleanup</c>): the embedded server started, migrations applied. Nothing when it did neither.
+    /// </summary>
+    public static async Task AuditPreparedAsync(TradingLogSettings settings, string directory, LogDatabase database, IReadOnlyList<int> applied,
+        string command)
+    {
+        var started = database.Embedded?.StartedNow == true ? database.Embedded : null;
+        if (started is null && applied.Count == 0)
+        {
+            return;
+        }
+
+        await using var logging = Open(settings, directory, database);
+        if (started is not null)
+        {
+            Write(logging, AuditEvents.EmbeddedServerStarted, "Embedded PostgreSQL started in {DataDirectory} on port {Port} (tradelog {Command})",
+                [started.DataDirectory, started.Port, command]);
+        }
+
+        if (applied.Count > 0)
+        {
+            Write(logging, AuditEvents.MigrationApplied, "Schema migrations {Versions} applied (tradelog {Command})", [string.Join(", ", applied), command]);
+        }
+    }
+
     /// <summary>Writes one audit event through an open maintenance pipeline; stored when the pipeline is disposed.</summary>
     /// <param name="logging">The open maintenance pipeline.</param>
     /// <param name="eventType">One of <see cref="AuditEvents"/>.</param>

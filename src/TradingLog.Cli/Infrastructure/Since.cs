@@ -18,18 +18,28 @@ internal static partial class Since
         }
 
         var n = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        duration = match.Groups[2].Value switch
+        var days = match.Groups[2].Value switch
         {
-            "s" => TimeSpan.FromSeconds(n),
-            "m" => TimeSpan.FromMinutes(n),
-            "h" => TimeSpan.FromHours(n),
-            "d" => TimeSpan.FromDays(n),
-            _ => TimeSpan.FromDays(7 * n),
+            "s" => n / 86_400,
+            "m" => n / 1_440,
+            "h" => n / 24,
+            "d" => n,
+            _ => 7 * n,
         };
-        return duration > TimeSpan.Zero;
+        // Further back than the stored logs can go is not a window: refused instead of overflowing a date.
+        if (days is <= 0 or > MaxDays)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromDays(days);
+        return true;
     }
 
-    public static string Error(string? text) => $"--since takes a duration such as 30m, 12h, 1d or 2w, not {Echo.Of(text)}";
+    /// <summary>The longest window, in days: 100 years.</summary>
+    public const int MaxDays = 36_525;
+
+    public static string Error(string? text) => $"--since takes a duration up to 100 years, such as 30m, 12h, 1d or 2w, not {Echo.Of(text)}";
 
     [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*([smhdw])\s*$")]
     private static partial Regex Pattern();

@@ -36,7 +36,8 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
         public string? Grep { get; init; }
 
         [CommandOption("--regex <PATTERN>")]
-        [Description("Only messages matching this regular expression (POSIX, case-insensitive), such as 'order [0-9]+ (placed|filled)'.")]
+        [Description("Only messages matching this regular expression, case-insensitive, in PostgreSQL's syntax " +
+            "(\\m and \\M are word boundaries; \\b is not), such as 'order [[0-9]]+ (placed|filled)'.")]
         public string? Regex { get; init; }
 
         [CommandOption("--properties")]
@@ -57,11 +58,6 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
             if (Category is not null && !Enum.TryParse<LogCategory>(Category, ignoreCase: true, out _))
             {
                 return ValidationResult.Error($"--category: {Echo.Of(Category)} is not a category; use {string.Join(", ", Enum.GetNames<LogCategory>())}");
-            }
-
-            if (Regex is not null && !IsPattern(Regex))
-            {
-                return ValidationResult.Error($"--regex: {TradingLog.Configuration.Echo.Of(Regex)} is not a regular expression");
             }
 
             return Lines < 1 ? ValidationResult.Error("--lines must be at least 1") : base.Validate();
@@ -209,20 +205,6 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
                     console.MarkupLine("    " + Markup.Escape(line));
                 }
             }
-        }
-    }
-
-    /// <summary>A first check of the pattern in .NET's dialect; PostgreSQL's own errors name what it refuses beyond that.</summary>
-    private static bool IsPattern(string pattern)
-    {
-        try
-        {
-            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 

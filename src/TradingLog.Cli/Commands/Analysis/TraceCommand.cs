@@ -40,7 +40,8 @@ internal sealed class TraceCommand(IAnsiConsole console) : AsyncCommand<TraceCom
             }
 
             var services = logs.Select(l => l.Service).Distinct().Count();
-            console.MarkupLine($"[bold]{Markup.Escape(settings.CorrelationId)}[/]: {logs.Count} logs from {services} services, {trades.Count} trade rows");
+            console.MarkupLine($"[bold]{Markup.Escape(settings.CorrelationId)}[/]: {Plural(logs.Count, "log")} from {Plural(services, "service")}, " +
+                $"{Plural(trades.Count, "trade row")}");
             ResultWriter.Write(console, false, "Logs", logs, ("timestamp", l => l.Timestamp), ("service", l => l.Service), ("level", l => l.Level),
                 ("event_type", l => l.EventType), ("message", l => l.Message));
             ResultWriter.Write(console, false, "Trades", trades, ("timestamp", t => t.Timestamp), ("trade_id", t => t.TradeId), ("symbol", t => t.Symbol),
@@ -48,4 +49,6 @@ internal sealed class TraceCommand(IAnsiConsole console) : AsyncCommand<TraceCom
                 ("error_message", t => t.ErrorMessage));
             return found ? ExitCodes.Success : ExitCodes.Failure;
         });
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count:N0} {noun}s";
 }

@@ -314,6 +314,6 @@ public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.
 
         var bad = Tradelog.Run(_data.Folder.Path, null, "tail", "--regex", "(unclosed");
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("--regex: '(unclosed' is not a regular expression", bad.Error, StringComparison.Ordinal);
+        Assert.Contains("--regex: PostgreSQL cannot use this pattern", bad.Error, StringComparison.Ordinal);
     }
 }
