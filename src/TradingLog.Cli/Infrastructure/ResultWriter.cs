@@ -10,6 +10,14 @@ internal static class ResultWriter
     /// <summary>How typed rows are written with --json: snake_case names, as the columns they come from.</summary>
     public static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>A log row for --json: its metadata as a JSON object, not a string holding one.</summary>
+    public static object WithMetadataObject(TradingLog.PostgreSql.Queries.LogEntry row) => new
+    {
+        row.Id, row.Timestamp, row.Service, row.Level, row.EventType, row.Message, row.CorrelationId,
+        Metadata = row.Metadata is null ? (JsonElement?)null : JsonSerializer.Deserialize<JsonElement>(row.Metadata),
+        row.Archived,
+    };
+
     /// <summary>Documents meant to be read by a person too (config show --json, the demo's summary): indented.</summary>
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 

@@ -194,8 +194,7 @@ public sealed class LogQueries : IAsyncDisposable
             [new NpgsqlParameter { Value = from.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
                 new NpgsqlParameter { Value = (object?)service ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text }],
             r => new OperationPerformance(r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), Nullable<decimal>(r, 3),
-                Nullable<double>(r, 4), Nullable<double>(r, 5), Nullable<double>(r, 6), Nullable<double>(r, 7), Nullable<decimal>(r, 8),
-                Nullable<decimal>(r, 9)),
+                Micros(r, 4), Micros(r, 5), Micros(r, 6), Micros(r, 7), Nullable<decimal>(r, 8), Nullable<decimal>(r, 9)),
             cancellationToken);
 
     /// <summary>
@@ -277,6 +276,9 @@ public sealed class LogQueries : IAsyncDisposable
     private static DateTimeOffset Utc(NpgsqlDataReader r, int i) => new(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
 
     private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    /// <summary>A duration in milliseconds to the microsecond it was measured in (percentiles interpolate past it).</summary>
+    private static double? Micros(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : Math.Round(r.GetDouble(i), 3);
 
     private static T? Nullable<T>(NpgsqlDataReader r, int i)
         where T : struct => r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog.Cli.Infrastructure;
@@ -25,7 +26,13 @@ internal sealed class AuditCommand(IAnsiConsole console) : AsyncCommand<AuditCom
             await using var read = queries;
             var events = Listing.Cut(await queries.AuditAsync(DateTimeOffset.UtcNow - settings.Window, settings.ServiceName, settings.Limit + 1,
                 cancellationToken), settings.Limit, "audit events");
-            ResultWriter.Write(console, settings.Json, $"Audit trail since {settings.SinceText}", events,
+            if (settings.Json)
+            {
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(events.Select(ResultWriter.WithMetadataObject), ResultWriter.Json));
+                return ExitCodes.Success;
+            }
+
+            ResultWriter.Write(console, false, $"Audit trail since {settings.SinceText}", events,
                 ("timestamp", e => e.Timestamp), ("service", e => e.Service), ("event_type", e => e.EventType), ("message", e => e.Message));
             return ExitCodes.Success;
         });

@@ -190,7 +190,7 @@ internal sealed class TailCommand(IAnsiConsole console) : AsyncCommand<TailComma
         {
             if (settings.Json)
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(row, ResultWriter.Json));
+                Console.Out.WriteLine(JsonSerializer.Serialize(ResultWriter.WithMetadataObject(row), ResultWriter.Json));
                 continue;
             }
 

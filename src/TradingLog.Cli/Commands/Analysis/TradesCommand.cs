@@ -14,6 +14,9 @@ internal sealed class TradesCommand(IAnsiConsole console) : AsyncCommand<TradesC
         [Description("Only this symbol, such as AAPL.")]
         public string? Symbol { get; init; }
 
+        /// <summary>Symbols are stored as exchanges write them, in capitals: <c>--symbol aapl</c> finds AAPL.</summary>
+        public string? SymbolKey => Symbol?.Trim().ToUpperInvariant();
+
         [CommandOption("-n|--limit <N>")]
         [Description("At most this many rows, newest first; a cut listing says so on standard error. Default: 200.")]
         public int Limit { get; init; } = 200;
@@ -27,7 +30,7 @@ internal sealed class TradesCommand(IAnsiConsole console) : AsyncCommand<TradesC
         {
             var (_, queries) = await AnalysisDatabase.OpenAsync(settings, settings.Service, cancellationToken);
             await using var read = queries;
-            var joined = Listing.Cut(await queries.TradesWithLogsAsync(DateTimeOffset.UtcNow - settings.Window, settings.Symbol, settings.ServiceName,
+            var joined = Listing.Cut(await queries.TradesWithLogsAsync(DateTimeOffset.UtcNow - settings.Window, settings.SymbolKey, settings.ServiceName,
                 settings.Limit + 1, cancellationToken), settings.Limit, "rows");
             // Flat rows: each log with its own time beside the trade's.
             var rows = joined.Select(j => new TradeLogLine(j.Trade.Timestamp, j.Trade.TradeId, j.Trade.Symbol, j.Trade.Side, j.Trade.Quantity,

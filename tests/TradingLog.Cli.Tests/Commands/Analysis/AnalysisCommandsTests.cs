@@ -316,4 +316,15 @@ public sealed class AnalysisCommandsTests : IClassFixture<AnalysisCommandsTests.
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--regex: PostgreSQL cannot use this pattern", bad.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void JsonRowsCarryMetadataAsAnObjectAndSymbolsMatchWhateverTheirCase()
+    {
+        var tail = Tradelog.Run(_data.Folder.Path, null, "tail", "-n", "50", "--json", "--properties", "--grep", "Order 1 placed");
+        var row = JsonDocument.Parse(tail.Output.Trim()).RootElement;
+        Assert.Equal(JsonValueKind.Object, row.GetProperty("metadata").ValueKind);
+        Assert.Equal(1, row.GetProperty("metadata").GetProperty("properties").GetProperty("OrderId").GetInt32());
+
+        Assert.Equal(Json("trades", "--symbol", "AAPL").GetArrayLength(), Json("trades", "--symbol", "aapl").GetArrayLength());
+    }
 }
