@@ -39,7 +39,7 @@ internal class ConfigurationCommandSettings : CommandSettings
     /// Every command says what was wrong but not fatal in the configuration (an empty file, a misspelt key), once, on
     /// standard error; <c>config show</c> lists the same in its output instead.
     /// </summary>
-    internal static LoadedConfiguration Announced(LoadedConfiguration loaded)
+    protected static LoadedConfiguration Announced(LoadedConfiguration loaded)
     {
         if (!WarningsAnnounced)
         {
@@ -53,8 +53,8 @@ internal class ConfigurationCommandSettings : CommandSettings
         return loaded;
     }
 
-    /// <summary>Whether the warnings were written already; <c>config show</c> sets it, as it prints them itself.</summary>
-    internal static bool WarningsAnnounced { get; set; }
+    /// <summary>Whether the warnings were written already (a follower reloads the configuration on every reconnect).</summary>
+    private static bool WarningsAnnounced { get; set; }
 
     protected TradingLogConfigurationOptions CreateOptions()
     {

@@ -1,6 +1,7 @@
 using Serilog.Events;
 using TradingLog.Configuration;
 using TradingLog.PostgreSql;
+using TradingLog.PostgreSql.Server;
 
 namespace TradingLog.Cli.Infrastructure;
 
@@ -39,20 +40,29 @@ internal static class MaintenanceLog
     /// Records what preparing the store did, whichever command did it (<c>db start</c>, <c>db migrate</c>, <c>demo</c>,
     /// <c>cleanup</c>): the embedded server started, migrations applied. Nothing when it did neither.
     /// </summary>
-    public static async Task AuditPreparedAsync(TradingLogSettings settings, string directory, LogDatabase database, IReadOnlyList<int> applied,
-        string command)
+    /// <param name="settings">The command's settings.</param>
+    /// <param name="directory">The working directory.</param>
+    /// <param name="database">The prepared store.</param>
+    /// <param name="server">The embedded server as the command found it (started by it or not), or null for a configured server.</param>
+    /// <param name="applied">The migrations the command applied.</param>
+    /// <param name="command">The command, as the user typed it (<c>db start</c>).</param>
+    public static async Task AuditPreparedAsync(TradingLogSettings settings, string directory, LogDatabase database,
+        EmbeddedServerInfo? server, IReadOnlyList<int> applied, string command)
     {
-        var started = database.Embedded?.StartedNow == true ? database.Embedded : null;
-        if (started is null && applied.Count == 0)
+        if (server?.StartedNow == true || applied.Count > 0)
         {
-            return;
+            await using var logging = Open(settings, directory, database);
+            WritePrepared(logging, server, applied, command);
         }
+    }
 
-        await using var logging = Open(settings, directory, database);
-        if (started is not null)
+    /// <summary>As <see cref="AuditPreparedAsync"/>, through a maintenance pipeline the command has open already.</summary>
+    public static void WritePrepared(TradingLogHost logging, EmbeddedServerInfo? server, IReadOnlyList<int> applied, string command)
+    {
+        if (server is { StartedNow: true })
         {
             Write(logging, AuditEvents.EmbeddedServerStarted, "Embedded PostgreSQL started in {DataDirectory} on port {Port} (tradelog {Command})",
-                [started.DataDirectory, started.Port, command]);
+                [server.DataDirectory, server.Port, command]);
         }
 
         if (applied.Count > 0)

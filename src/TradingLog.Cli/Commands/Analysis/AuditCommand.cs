@@ -15,8 +15,7 @@ internal sealed class AuditCommand(IAnsiConsole console) : AsyncCommand<AuditCom
         [Description("At most this many events, newest first; a cut listing says so on standard error. Default: 100.")]
         public int Limit { get; init; } = 100;
 
-        public override ValidationResult Validate() =>
-            Limit is < 1 or > 1_000_000 ? ValidationResult.Error("--limit must be between 1 and 1000000") : base.Validate();
+        public override ValidationResult Validate() => Listing.Check(Limit, base.Validate);
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>

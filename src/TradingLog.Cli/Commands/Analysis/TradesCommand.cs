@@ -21,8 +21,7 @@ internal sealed class TradesCommand(IAnsiConsole console) : AsyncCommand<TradesC
         [Description("At most this many rows, newest first; a cut listing says so on standard error. Default: 200.")]
         public int Limit { get; init; } = 200;
 
-        public override ValidationResult Validate() =>
-            Limit is < 1 or > 1_000_000 ? ValidationResult.Error("--limit must be between 1 and 1000000") : base.Validate();
+        public override ValidationResult Validate() => Listing.Check(Limit, base.Validate);
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>

@@ -23,11 +23,7 @@ internal sealed class CleanupCommand(IAnsiConsole console) : AsyncCommand<Cleanu
                 ? await LogDatabase.ConnectRunningAsync(loaded.Settings, directory, cancellationToken)
                 : await LogDatabase.ConnectAsync(loaded.Settings, directory, Notices.Write, cancellationToken);
             await using var logging = MaintenanceLog.Open(loaded.Settings, directory, database);
-            if (database.Embedded is { StartedNow: true } started)
-            {
-                MaintenanceLog.Write(logging, AuditEvents.EmbeddedServerStarted,
-                    "Embedded PostgreSQL started in {DataDirectory} on port {Port} (tradelog {Command})", [started.DataDirectory, started.Port, "cleanup"]);
-            }
+            MaintenanceLog.WritePrepared(logging, database.Embedded, [], "cleanup");
             var runner = new CleanupRunner(database, loaded.Settings, directory, logging.Logger.ForContext<CleanupRunner>());
             var request = new CleanupRequest { AsOf = settings.ParsedAsOf, DryRun = settings.DryRun };
             // A dry run only reads: its progress says what it is working out, not what it is doing.

@@ -14,8 +14,7 @@ internal sealed class ConfigShowCommand(IAnsiConsole console) : Command<Configur
         LoadedConfiguration loaded;
         try
         {
-            ConfigurationCommandSettings.WarningsAnnounced = true; // the warnings are part of this command's output
-            loaded = settings.Load();
+            loaded = TradingLogConfiguration.Load(settings.ToOptions()); // its warnings are part of its output, not a notice
         }
         catch (TradingLogConfigurationException e)
         {

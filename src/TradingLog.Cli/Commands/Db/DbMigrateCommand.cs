@@ -16,7 +16,7 @@ internal sealed class DbMigrateCommand(IAnsiConsole console) : AsyncCommand<Data
             var loaded = settings.Load();
             var database = await LogDatabase.ConnectAsync(loaded.Settings, Directory.GetCurrentDirectory(), Notices.Write, cancellationToken);
             var applied = await StatusLine.Status().StartAsync("Migrating the log store…", _ => database.MigrateAsync(cancellationToken));
-            await MaintenanceLog.AuditPreparedAsync(loaded.Settings, Directory.GetCurrentDirectory(), database, applied, "db migrate");
+            await MaintenanceLog.AuditPreparedAsync(loaded.Settings, Directory.GetCurrentDirectory(), database, database.Embedded, applied, "db migrate");
             if (settings.Json)
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new { applied }));

@@ -25,21 +25,7 @@ internal sealed class DbStartCommand(IAnsiConsole console) : AsyncCommand<Databa
             // A started store is a ready one: its schema is in place, and what was done is in the audit trail.
             var database = await LogDatabase.ConnectRunningAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
             var applied = await database.MigrateAsync(cancellationToken);
-            if (info.StartedNow || applied.Count > 0)
-            {
-                await using var audit = MaintenanceLog.Open(loaded.Settings, Directory.GetCurrentDirectory(), database);
-                if (info.StartedNow)
-                {
-                    MaintenanceLog.Write(audit, AuditEvents.EmbeddedServerStarted, "Embedded PostgreSQL started in {DataDirectory} on port {Port}",
-                        [info.DataDirectory, info.Port]);
-                }
-
-                if (applied.Count > 0)
-                {
-                    MaintenanceLog.Write(audit, AuditEvents.MigrationApplied, "Schema migrations {Versions} applied (tradelog db start)",
-                        [string.Join(", ", applied)]);
-                }
-            }
+            await MaintenanceLog.AuditPreparedAsync(loaded.Settings, Directory.GetCurrentDirectory(), database, info, applied, "db start");
 
             DbStatusCommand.Print(console, info, settings.Json);
             return ExitCodes.Success;

@@ -27,7 +27,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             var database = await StatusLine.Status().StartAsync("Preparing the log store…", async _ =>
             {
                 var db = await LogDatabase.ConnectAsync(loaded.Settings, directory, Notices.Write, cancellationToken);
-                await MaintenanceLog.AuditPreparedAsync(loaded.Settings, directory, db, await db.MigrateAsync(cancellationToken), "demo");
+                await MaintenanceLog.AuditPreparedAsync(loaded.Settings, directory, db, db.Embedded, await db.MigrateAsync(cancellationToken), "demo");
                 return db;
             });
 
