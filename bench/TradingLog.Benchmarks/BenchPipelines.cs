@@ -14,6 +14,7 @@ internal static class BenchPipelines
     {
         var settings = new TradingLogSettings();
         settings.Console.Enabled = false;
+        settings.HeartbeatInterval = TimeSpan.Zero; // the benchmarks count the rows they logged
         settings.Files.Main = settings.Files.Errors = settings.Files.System = settings.Files.Trades = settings.Files.Performance = "";
         settings.Services[Service] = new ServiceSettings { File = "" };
         return settings;

@@ -73,6 +73,10 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
     public T? Component<T>()
         where T : class => _components.GetValueOrDefault(typeof(T)) as T;
 
+    /// <summary>Every published component that is a <typeparamref name="T"/>.</summary>
+    internal IEnumerable<T> Components<T>()
+        where T : class => _components.Values.OfType<T>();
+
     /// <summary>A logger whose events name <typeparamref name="T"/> as their source.</summary>
     public TradingLogger ForContext<T>() => Logger.ForContext<T>();
 
@@ -106,8 +110,12 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
         DisposeSignals();
     }
 
+    /// <summary>The heartbeat timer (<see cref="HealthEvents"/>), stopped when the host begins to stop.</summary>
+    internal IDisposable? Heartbeat { get; set; }
+
     private void BeginStop()
     {
+        Heartbeat?.Dispose();
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
         Health.Stop();

@@ -85,6 +85,7 @@ if (args[0] == "db")
 {
     var dbSettings = new TradingLogSettings();
     dbSettings.Console.Enabled = false;
+    dbSettings.HeartbeatInterval = TimeSpan.Zero;
     dbSettings.Database.ConnectionString = args[2];
     var host = TradingLogging.Configure("execution", o =>
     {
@@ -109,6 +110,7 @@ var writer = args[1];
 var count = int.Parse(args[2], CultureInfo.InvariantCulture);
 var settings = new TradingLogSettings();
 settings.Console.Enabled = false;
+settings.HeartbeatInterval = TimeSpan.Zero;
 settings.Rotation.SizeLimitBytes = long.Parse(args[3], CultureInfo.InvariantCulture);
 settings.Rotation.Compression = bool.Parse(args[4]);
 settings.Format = "{level} | {message}";
@@ -136,6 +138,7 @@ static TradingLogSettings Settings(string connection)
 {
     var settings = new TradingLogSettings();
     settings.Console.Enabled = false;
+    settings.HeartbeatInterval = TimeSpan.Zero;
     settings.Format = "{level} | {message}";
     if (connection != "none")
     {

@@ -1,10 +1,12 @@
+using TradingLog.Diagnostics;
+
 namespace TradingLog.PostgreSql.Sink;
 
 /// <summary>
 /// What the database sink has done, readable at any time: <c>host.Component&lt;DatabaseSinkMetrics&gt;()</c>.
 /// Nothing the sink does is thrown into the caller; it shows here, in SelfLog and in the failure listener.
 /// </summary>
-public sealed class DatabaseSinkMetrics
+public sealed class DatabaseSinkMetrics : IHeartbeatSource
 {
     private long _written;
     private long _spooled;
@@ -69,5 +71,16 @@ public sealed class DatabaseSinkMetrics
         Interlocked.Increment(ref _failures);
         _lastError = message;
         Interlocked.Exchange(ref _lastErrorTicks, DateTimeOffset.UtcNow.UtcTicks);
+    }
+
+    /// <inheritdoc />
+    public void Describe(IDictionary<string, object> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        values[HealthEvents.Queued] = Queued;
+        values[HealthEvents.Spooled] = SpoolPending;
+        values[HealthEvents.Dropped] = Dropped;
+        values[HealthEvents.DeadLettered] = DeadLettered;
+        values[HealthEvents.Written] = Written;
     }
 }

@@ -88,6 +88,8 @@ internal static class SettingCatalog
                 s => Text(s.Retention.ErrorLogsRetention), flat: "ERROR_LOGS_RETENTION"),
             Def("logging.structured", SettingParsers.Bool, (s, v) => s.Structured = (bool)v!, s => Text(s.Structured)),
             Def("logging.json_format", SettingParsers.Bool, (s, v) => s.JsonFormat = (bool)v!, s => Text(s.JsonFormat)),
+            Def("logging.heartbeat_interval", SettingParsers.Duration(TimeSpan.Zero, TimeSpan.FromHours(1)), (s, v) => s.HeartbeatInterval = (TimeSpan)v!,
+                s => SettingParsers.DurationText(s.HeartbeatInterval)),
             Def("logging.performance.enabled", SettingParsers.Bool, (s, v) => s.Performance.Enabled = (bool)v!, s => Text(s.Performance.Enabled)),
             Def("logging.performance.log_execution_time", SettingParsers.Bool, (s, v) => s.Performance.LogExecutionTime = (bool)v!,
                 s => Text(s.Performance.LogExecutionTime)),

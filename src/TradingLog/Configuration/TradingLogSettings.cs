@@ -23,6 +23,9 @@ public sealed class TradingLogSettings
     /// <summary>Default: files hold formatted text lines, not JSON.</summary>
     public const bool DefaultJsonFormat = false;
 
+    /// <summary>Default of <see cref="HeartbeatInterval"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultHeartbeatInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>The level of services without a <c>services</c> entry, and of the CLI (<c>logging.level</c>).</summary>
     public LogEventLevel Level { get; set; } = DefaultLevel;
 
@@ -52,6 +55,13 @@ public sealed class TradingLogSettings
 
     /// <summary>Write one JSON object per line instead of the text format (<c>logging.json_format</c>).</summary>
     public bool JsonFormat { get; set; } = DefaultJsonFormat;
+
+    /// <summary>
+    /// How often each service logs a <see cref="HealthEvents.Heartbeat"/> event with its sink health, which the dashboard's
+    /// health page reads (<c>logging.heartbeat_interval</c>, 0 s to 1 h; 0 turns heartbeats off). Default:
+    /// <see cref="DefaultHeartbeatInterval"/>.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = DefaultHeartbeatInterval;
 
     /// <summary>Performance scopes (<c>logging.performance</c>).</summary>
     public PerformanceSettings Performance { get; } = new();

@@ -35,6 +35,7 @@ internal static class PipelineBuilder
 
         // Audit events keep INFO even in a service that logs at WARNING.
         configuration.MinimumLevel.Override(AuditEvents.SourceContext, LogEventLevel.Information);
+        configuration.MinimumLevel.Override(HealthEvents.SourceContext, LogEventLevel.Information);
         configuration.Filter.With(new StopGate(health));
         configuration.Enrich.With(new TradingLogEnricher(service));
         var template = LoguruTemplate.Parse(settings.Format);
@@ -86,6 +87,12 @@ internal static class PipelineBuilder
         if (options.FlushOnTermination)
         {
             host.FlushOnTermination();
+        }
+
+        if (settings.HeartbeatInterval > TimeSpan.Zero)
+        {
+            // Stopped when the host begins to stop, before the sinks close.
+            host.Heartbeat = new Heartbeat(host, settings.HeartbeatInterval);
         }
 
         if (settings.Performance.LogDatabaseQueries)

@@ -25,6 +25,7 @@ public static class EmbeddedStore
             EnvironmentVariables = new Dictionary<string, string>(),
         }).Settings;
         settings.Console.Enabled = false;
+        settings.HeartbeatInterval = TimeSpan.Zero;
         using var host = TradingLogging.Configure(service, o =>
         {
             o.Settings = settings;

@@ -9,6 +9,7 @@ public static class DatabasePipeline
     {
         var settings = new TradingLogSettings();
         settings.Console.Enabled = false;
+        settings.HeartbeatInterval = TimeSpan.Zero; // tests count exact rows
         settings.Database.ConnectionString = connectionString;
         change?.Invoke(settings);
         return TradingLogging.Configure(service, o =>

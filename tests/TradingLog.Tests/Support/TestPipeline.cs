@@ -10,6 +10,7 @@ public static class TestPipeline
     {
         var settings = new TradingLogSettings();
         settings.Console.Enabled = false;
+        settings.HeartbeatInterval = TimeSpan.Zero; // tests count exact lines; the heartbeat tests set their own interval
         change?.Invoke(settings);
         return TradingLogging.Configure(service, o =>
         {
