@@ -22,6 +22,11 @@ internal static class FilterSql
             conditions.Add($"service = ANY({Add(services.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
         }
 
+        if (filter.Levels is { Count: > 0 } exact)
+        {
+            conditions.Add($"level = ANY({Add(exact.Select(LevelNames.ToName).Distinct().ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)})");
+        }
+
         if (filter.MinimumLevel is { } minimum && minimum > LogEventLevel.Verbose)
         {
             var levels = Enum.GetValues<LogEventLevel>().Where(l => l >= minimum).Select(LevelNames.ToName).ToArray();
@@ -57,6 +62,16 @@ internal static class FilterSql
         if (filter.PropertyName is { } name && filter.PropertyValue is { } value)
         {
             conditions.Add($"metadata->'properties'->>{Add(name, NpgsqlDbType.Text)} = {Add(value, NpgsqlDbType.Text)}");
+        }
+
+        foreach (var (propertyName, propertyValue) in filter.Properties ?? [])
+        {
+            var capitalised = propertyName.Length > 0 ? char.ToUpperInvariant(propertyName[0]) + propertyName[1..] : propertyName;
+            var valueParameter = Add(propertyValue, NpgsqlDbType.Text);
+            conditions.Add(capitalised == propertyName
+                ? $"metadata->'properties'->>{Add(propertyName, NpgsqlDbType.Text)} = {valueParameter}"
+                : $"coalesce(metadata->'properties'->>{Add(propertyName, NpgsqlDbType.Text)}, " +
+                  $"metadata->'properties'->>{Add(capitalised, NpgsqlDbType.Text)}) = {valueParameter}");
         }
 
         if (filter.From is { } from)

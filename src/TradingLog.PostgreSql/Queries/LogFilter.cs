@@ -11,6 +11,9 @@ public sealed record LogFilter
     /// <summary>Only these services (normalised names, such as <c>risk_management</c>); null or empty for all.</summary>
     public IReadOnlyList<string>? Services { get; init; }
 
+    /// <summary>Only these exact levels (<c>level:ERROR</c> in the search syntax); null or empty for all.</summary>
+    public IReadOnlyList<LogEventLevel>? Levels { get; init; }
+
     /// <summary>Only this level and above; null for all.</summary>
     public LogEventLevel? MinimumLevel { get; init; }
 
@@ -37,6 +40,12 @@ public sealed record LogFilter
 
     /// <summary>The value <see cref="PropertyName"/> must have, compared as text.</summary>
     public string? PropertyValue { get; init; }
+
+    /// <summary>
+    /// More structured properties that must have these values (compared as text), all of them. A name matches the property
+    /// as written or with its first letter in upper case, so <c>symbol</c> finds <c>Symbol</c>.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? Properties { get; init; }
 
     /// <summary>Only events at or after this instant; null for no lower bound.</summary>
     public DateTimeOffset? From { get; init; }

@@ -11,16 +11,16 @@ namespace TradingLog.PostgreSql.Queries;
 /// <c>database.archive_table</c>); nothing here migrates or writes. Each query states the index it relies on.
 /// Connections come from the reader role when one is configured (<see cref="LogDatabase.ReaderConnectionString"/>).
 /// </summary>
-public sealed class LogQueries : IAsyncDisposable
+public sealed partial class LogQueries : IAsyncDisposable
 {
     /// <summary>Longest any query may run, so that a heavy question never holds the writers' server for long: 30 s.</summary>
     public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(30);
 
-    private const string LogColumns = "id, timestamp, service, level, event_type, message, correlation_id";
+    internal const string LogColumns = "id, timestamp, service, level, event_type, message, correlation_id";
 
     /// <summary>The shortest operation, in milliseconds, whose CPU percentage <see cref="PerformanceAsync"/> averages.</summary>
     public const int MinimumCpuSampleMs = 1;
-    private const string TradeColumns =
+    internal const string TradeColumns =
         "timestamp, trade_id, symbol, side, quantity, price, strategy, execution_time_ms, status, error_message, correlation_id";
     private readonly NpgsqlDataSource _dataSource;
     private readonly LogTables _tables;
@@ -34,11 +34,24 @@ public sealed class LogQueries : IAsyncDisposable
     /// <summary>The read side of <paramref name="database"/>, through its reader connection; dispose it to close its pool.</summary>
     /// <param name="database">The resolved database (see <see cref="LogDatabase.ConnectRunningAsync"/>).</param>
     /// <param name="applicationName">Shown in <c>pg_stat_activity</c>.</param>
-    public static LogQueries Open(LogDatabase database, string applicationName = "tradelog-reader")
+    /// <param name="statementTimeout">
+    /// A server-side bound on each statement (PostgreSQL's <c>statement_timeout</c>, whole milliseconds), so that a heavy
+    /// question is cancelled by the server and never slows the writers for long; null for none. A query that passes it fails
+    /// with SQL state <c>57014</c>.
+    /// </param>
+    public static LogQueries Open(LogDatabase database, string applicationName = "tradelog-reader", TimeSpan? statementTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        return new LogQueries(LogDatabase.CreateDataSource(database.ReaderConnectionString, applicationName, commandTimeout: DefaultCommandTimeout),
-            database.Tables);
+        var connectionString = database.ReaderConnectionString;
+        if (statementTimeout is { } bound)
+        {
+            connectionString = new NpgsqlConnectionStringBuilder(connectionString)
+            {
+                Options = "-c statement_timeout=" + ((long)Math.Ceiling(bound.TotalMilliseconds)).ToString(CultureInfo.InvariantCulture),
+            }.ConnectionString;
+        }
+
+        return new LogQueries(LogDatabase.CreateDataSource(connectionString, applicationName, commandTimeout: DefaultCommandTimeout), database.Tables);
     }
 
     /// <summary>
@@ -240,15 +253,23 @@ public sealed class LogQueries : IAsyncDisposable
             [new NpgsqlParameter { Value = name, NpgsqlDbType = NpgsqlDbType.Text }, new NpgsqlParameter { Value = value, NpgsqlDbType = NpgsqlDbType.Text }],
             r => r.GetInt64(0), cancellationToken))[0];
 
+    /// <summary>
+    /// Runs <paramref name="select"/> over the rows matching <paramref name="filter"/> (columns service, level, event_type),
+    /// from the active table and, when the filter asks, the archive too.
+    /// </summary>
     private Task<IReadOnlyList<T>> Grouped<T>(LogFilter filter, string select, string tail, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var parameters = new List<NpgsqlParameter>();
         var where = FilterSql.Where(filter, parameters);
-        return ReadAsync($"SELECT {select} FROM {_tables.Active} WHERE {where} {tail}", parameters, read, cancellationToken);
+        var source = filter.IncludeArchive
+            ? $"(SELECT service, level, event_type FROM {_tables.Active} WHERE {where} " +
+              $"UNION ALL SELECT service, level, event_type FROM {_tables.Archive} WHERE {where}) e"
+            : $"{_tables.Active} WHERE {where}";
+        return ReadAsync($"SELECT {select} FROM {source} {tail}", parameters, read, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, List<NpgsqlParameter> parameters, Func<NpgsqlDataReader, T> read,
+    internal async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, List<NpgsqlParameter> parameters, Func<NpgsqlDataReader, T> read,
         CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(sql);
@@ -266,21 +287,21 @@ public sealed class LogQueries : IAsyncDisposable
         return rows;
     }
 
-    private static LogEntry ReadLog(NpgsqlDataReader r) => new(r.GetInt64(0), Utc(r, 1), r.GetString(2), r.GetString(3),
+    internal static LogEntry ReadLog(NpgsqlDataReader r) => new(r.GetInt64(0), Utc(r, 1), r.GetString(2), r.GetString(3),
         r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.GetBoolean(8));
 
-    private static TradeEntry ReadTrade(NpgsqlDataReader r, int o) => new(Utc(r, o), Text(r, o + 1), Text(r, o + 2), Text(r, o + 3),
+    internal static TradeEntry ReadTrade(NpgsqlDataReader r, int o) => new(Utc(r, o), Text(r, o + 1), Text(r, o + 2), Text(r, o + 3),
         Nullable<decimal>(r, o + 4), Nullable<decimal>(r, o + 5), Text(r, o + 6), Nullable<int>(r, o + 7), Text(r, o + 8), Text(r, o + 9), Text(r, o + 10));
 
-    private static DateTimeOffset Utc(NpgsqlDataReader r, int i) => new(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
+    internal static DateTimeOffset Utc(NpgsqlDataReader r, int i) => new(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
 
-    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    internal static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     /// <summary>A duration in milliseconds to the microsecond it was measured in (percentiles interpolate past it).</summary>
-    private static double? Micros(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : Math.Round(r.GetDouble(i), 3);
+    internal static double? Micros(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : Math.Round(r.GetDouble(i), 3);
 
-    private static T? Nullable<T>(NpgsqlDataReader r, int i)
+    internal static T? Nullable<T>(NpgsqlDataReader r, int i)
         where T : struct => r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);
 
     /// <inheritdoc />
