@@ -8,6 +8,35 @@ ensure_prerequisites() {
     exit 1
   fi
   ensure_postgres
+  ensure_npm
+}
+
+# The dashboard's chart library comes from the npm registry at build time (src/TradingLog.Dashboard/package.json).
+ensure_npm() {
+  command -v npm >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Node.js and npm (Debian packages nodejs, npm) for the dashboard's build..." >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >&2
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "TradingLog's dashboard needs npm to restore its chart library when it is built: apt-get install nodejs npm" >&2
+    exit 1
+  fi
+}
+
+# The dashboard's end-to-end tests drive Debian's Chromium through its ChromeDriver.
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Chromium and ChromeDriver (Debian packages chromium, chromium-driver) for the dashboard's browser tests..." >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >&2
+  fi
+  if ! [ -x /usr/bin/chromium ] || ! [ -x /usr/bin/chromedriver ]; then
+    echo "The dashboard's browser tests need Chromium and its driver: apt-get install chromium chromium-driver" >&2
+    exit 1
+  fi
 }
 
 has_postgres() {

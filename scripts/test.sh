@@ -7,6 +7,7 @@ cd "$root"
 # shellcheck source=scripts/prerequisites.sh
 source "$root/scripts/prerequisites.sh"
 ensure_prerequisites
+ensure_chromium
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log="$(mktemp)"

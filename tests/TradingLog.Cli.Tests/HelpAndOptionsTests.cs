@@ -18,7 +18,7 @@ public sealed class HelpAndOptionsTests : IDisposable
     [MemberData(nameof(Commands))]
     public void EveryCommandAnswersHelp(string[] command)
     {
-        var result = Support.Tradelog.Run(_folder.Path, null, [.. command, "--help"]);
+        var result = Tradelog.Run(_folder.Path, null, [.. command, "--help"]);
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("USAGE:", result.Output, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class HelpAndOptionsTests : IDisposable
     [InlineData("perf", "--since=1000000w", "--since takes a duration up to 100 years")]
     public void AMisspeltOrOutOfRangeOptionIsAnErrorNamingIt(string command, string option, string message)
     {
-        var result = Support.Tradelog.Run(_folder.Path, null, command, option);
+        var result = Tradelog.Run(_folder.Path, null, command, option);
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Output + result.Error, StringComparison.Ordinal);

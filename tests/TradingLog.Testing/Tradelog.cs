@@ -1,13 +1,20 @@
 using System.Diagnostics;
+using Xunit;
 
-namespace TradingLog.Cli.Tests.Support;
+namespace TradingLog.Testing;
 
-/// <summary>Runs the real <c>tradelog</c> program in a child process, as a user or a script would.</summary>
+/// <summary>
+/// Runs the real <c>tradelog</c> program in a child process, as a user or a script would (the test project references
+/// TradingLog.Cli, so its build sits beside the tests). TradingLog's environment variables of the test run are removed.
+/// </summary>
 public static class Tradelog
 {
     public sealed record Result(int ExitCode, string Output, string Error);
 
-    public static Result Run(string workingDirectory, IDictionary<string, string>? environment, params string[] args)
+    public static Result Run(string workingDirectory, IDictionary<string, string>? environment, params string[] args) =>
+        RunWithin(TimeSpan.FromSeconds(60), workingDirectory, environment, args);
+
+    public static Result RunWithin(TimeSpan timeout, string workingDirectory, IDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -35,7 +42,12 @@ public static class Tradelog
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "tradelog did not finish");
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"tradelog {string.Join(' ', args)} did not finish within {timeout.TotalSeconds:F0} s");
+        }
+
         return new Result(process.ExitCode, output.Result, error.Result);
     }
 }

@@ -33,14 +33,16 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(summary.GetProperty("per_service").GetProperty("strategy_engine").GetProperty("DEBUG").GetInt64() > 0);
 
         // risk_management logs at WARNING: its DEBUG and INFO calls are filtered. Its only INFO lines are the audit trail's
-        // start and stop, whose level is pinned so that every service records them.
+        // start and stop and its heartbeats, whose level is pinned so that every service records them.
         var riskLevels = summary.GetProperty("per_service").GetProperty("risk_management");
         Assert.False(riskLevels.TryGetProperty("DEBUG", out _));
-        Assert.Equal(2, riskLevels.GetProperty("INFO").GetInt64());
         var risk = File.ReadAllLines(Path.Combine(_folder.Path, "logs", "risk_management.log"));
+        var heartbeats = risk.Count(l => l.Contains("| INFO     | TradingLog.Health:", StringComparison.Ordinal));
+        Assert.Equal(2 + heartbeats, riskLevels.GetProperty("INFO").GetInt64());
         Assert.DoesNotContain(risk, l => l.Contains("| DEBUG ", StringComparison.Ordinal));
         Assert.Equal(2, risk.Count(l => l.Contains("| INFO     | TradingLog.Audit:", StringComparison.Ordinal)));
-        Assert.DoesNotContain(risk, l => l.Contains("| INFO ", StringComparison.Ordinal) && !l.Contains("TradingLog.Audit", StringComparison.Ordinal));
+        Assert.DoesNotContain(risk, l => l.Contains("| INFO ", StringComparison.Ordinal) && !l.Contains("TradingLog.Audit", StringComparison.Ordinal)
+            && !l.Contains("TradingLog.Health", StringComparison.Ordinal));
         Assert.Contains(File.ReadAllLines(Path.Combine(_folder.Path, "logs", "strategy_engine.log")), l => l.Contains("| DEBUG    |", StringComparison.Ordinal));
         Assert.All(new[] { "data_ingestion", "strategy_engine", "execution", "trading", "trades", "performance" },
             f => Assert.True(File.Exists(Path.Combine(_folder.Path, "logs", f + ".log")), f));

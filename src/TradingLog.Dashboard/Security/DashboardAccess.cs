@@ -1,0 +1,65 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using TradingLog.Dashboard.Pages;
+
+namespace TradingLog.Dashboard.Security;
+
+/// <summary>
+/// Every dashboard response gets the security headers (a Content-Security-Policy without inline script, no sniffing, no
+/// framing, no referrer). Without an access token only loopback clients are served (403 otherwise); with one, a request
+/// needs it as <c>Authorization: Bearer …</c> or the login form's HttpOnly, SameSite=Strict cookie, or is answered 401.
+/// </summary>
+internal sealed class DashboardAccess : IEndpointFilter
+{
+    /// <summary>No inline script, nothing from elsewhere; inline styles are allowed because the chart library sets them.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    private readonly AccessToken? _token;
+
+    public DashboardAccess(IOptions<DashboardOptions> options) =>
+        _token = options.Value.AccessToken is { } token ? new AccessToken(token) : null;
+
+    public static void AddHeaders(HttpResponse response)
+    {
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers.XFrameOptions = "DENY";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+    }
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        AddHeaders(http.Response);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<PublicEndpoint>() is not null)
+        {
+            return await next(context);
+        }
+
+        if (_token is null)
+        {
+            return IsLoopback(http.Connection.RemoteIpAddress)
+                ? await next(context)
+                : Results.Problem("this dashboard has no access token, so it serves loopback clients only", statusCode: StatusCodes.Status403Forbidden,
+                    title: "Forbidden");
+        }
+
+        var header = http.Request.Headers.Authorization.ToString();
+        var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        if (_token.IsToken(bearer) || _token.IsSession(http.Request.Cookies[AccessToken.CookieName]))
+        {
+            return await next(context);
+        }
+
+        http.Response.Headers.WWWAuthenticate = "Bearer realm=\"TradingLog\"";
+        return http.Request.Path.Value?.Contains("/api/", StringComparison.Ordinal) == true
+            ? Results.Problem("an access token is needed: send 'Authorization: Bearer <token>' or sign in", statusCode: StatusCodes.Status401Unauthorized,
+                title: "Unauthorized")
+            : Assets.Page("login.html", StatusCodes.Status401Unauthorized);
+    }
+
+    public static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+}

@@ -1,0 +1,34 @@
+// Health: per service a green, amber or red status with its reasons; each process's sink health from its heartbeat; the
+// last cleanup runs; table sizes and partitions ahead. Refreshed every 10 s.
+import { api, el, panel, table, time, number, bytes } from '../core.js';
+
+export async function healthPage(root) {
+  const body = await api('health');
+  const cards = el('div', { class: 'cards', id: 'health-services' }, body.services.map(s => el('div', { class: 'card ' + s.status, 'data-service': s.service },
+    el('h3', {}, el('span', { class: 'status ' + s.status, title: s.status }), s.service),
+    el('div', { class: 'muted', text: `last event ${time(s.last_event, true)}` }),
+    el('div', { text: `${number(s.events_per_minute, 1)} events/min · ${number(s.error_rate_percent, 2)}% errors · ${s.processes} process(es)` }),
+    el('ul', {}, s.reasons.map(r => el('li', { text: r }))))));
+  root.append(
+    el('section', { class: 'panel' }, el('h2', {}, el('span', { class: 'status ' + body.status }), `Overall: ${body.status}`),
+      el('p', { class: 'muted', text: `Rates over the last ${body.window_seconds / 60} min. Live tail: ${body.live_tail.subscribers} watching` +
+        (body.live_tail.last_error ? ` · poller failing: ${body.live_tail.last_error}` : '') })),
+    cards,
+    panel('Sink health per process (from heartbeats)', table([
+      { title: 'Service', value: p => p.service }, { title: 'Process', value: p => `${p.host ?? ''}:${p.process_id}` },
+      { title: 'Heartbeat', value: p => time(p.last_heartbeat, true) }, { title: 'Queued', num: true, value: p => number(p.queued) },
+      { title: 'Spooled', num: true, value: p => number(p.spooled) }, { title: 'Dropped', num: true, value: p => number(p.dropped + p.queue_dropped) },
+      { title: 'Dead-lettered', num: true, value: p => number(p.dead_lettered) }, { title: 'File write failures', num: true, value: p => number(p.file_write_failures) },
+      { title: 'Written', num: true, value: p => number(p.written) }, { title: 'MiB', num: true, value: p => number(p.working_set_mb, 1) },
+      { title: 'CPU %', num: true, value: p => number(p.cpu_percent, 1) },
+    ], body.processes, null, p => (p.dropped + p.queue_dropped + p.file_lines_dropped > 0 || p.unwritable_files > 0 ? 'failing' : ''))),
+    el('div', { class: 'grid2' },
+      panel('Last cleanup runs', table([
+        { title: 'Started', value: r => time(r.started_at, true) }, { title: 'Status', value: r => r.status }, { title: 'Trigger', value: r => r.trigger },
+        { title: 'Error', value: r => r.error ?? '' },
+      ], body.cleanup_runs)),
+      panel('Tables', table([
+        { title: 'Table', value: t => t.table }, { title: 'Size', num: true, value: t => bytes(t.bytes) }, { title: 'Rows (est.)', num: true, value: t => number(t.estimated_rows) },
+        { title: 'Partitions', num: true, value: t => t.partitions }, { title: 'Days ahead', num: true, value: t => t.days_ahead ?? '' },
+      ], body.tables))));
+}

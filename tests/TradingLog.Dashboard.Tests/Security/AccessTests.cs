@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using TradingLog.Dashboard.Security;
+using TradingLog.Dashboard.Tests.Support;
+
+namespace TradingLog.Dashboard.Tests.Security;
+
+/// <summary>Loopback by default; anywhere else only with an access token, which every request then needs.</summary>
+public sealed class AccessTests : IAsyncLifetime
+{
+    private const string Token = "s3cret-token-for-the-tests";
+    private WebApplication? _app;
+    private string _url = "";
+
+    public async Task InitializeAsync()
+    {
+        // The store is never reached: access is decided before any query.
+        var settings = new TradingLog.Configuration.TradingLogSettings();
+        settings.Database.ConnectionString = "Host=127.0.0.1;Port=1;Username=nobody;Password=x;Database=none";
+        _app = TradingLogDashboardServer.Create("http://127.0.0.1:0", o =>
+        {
+            o.Settings = settings;
+            o.AccessToken = Token;
+        });
+        await _app.StartAsync();
+        _url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("http://0.0.0.0:5080")]
+    [InlineData("http://*:5080")]
+    [InlineData("http://192.168.1.20:5080")]
+    [InlineData("http://127.0.0.1:5080;http://[::]:5081")]
+    public void ListeningBeyondLoopbackWithoutATokenRefusesToStart(string urls)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => TradingLogDashboardServer.Create(urls, _ => { }));
+        Assert.Equal("urls", refused.ParamName);
+        Assert.Contains("refusing to listen", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:0")]
+    [InlineData("http://localhost:0")]
+    [InlineData("http://[::1]:0")]
+    public void LoopbackNeedsNoToken(string urls) => Assert.Equal([urls], TradingLogDashboardServer.CheckUrls(urls, hasToken: false));
+
+    [Fact]
+    public void TheCommandRefusesANonLoopbackAddressWithoutATokenNamingTheOption()
+    {
+        using var folder = new TempFolder();
+        var run = Tradelog.Run(folder.Path, null, "dashboard", "--urls", "http://0.0.0.0:5080");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--urls", run.Error, StringComparison.Ordinal);
+        Assert.Contains("access token", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("api/health")]
+    [InlineData("api/events")]
+    [InlineData("api/tail")]
+    [InlineData("")]
+    [InlineData("assets/app.js")]
+    public async Task RequestsWithoutTheTokenAreAnswered401(string path)
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri(_url + path));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("Bearer", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Bearer wrong-token-of-enough-length")]
+    [InlineData("Bearer " + Token + "x")]
+    [InlineData("Basic " + Token)]
+    public async Task AWrongTokenIsAnswered401(string authorization)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_url));
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheBearerTokenOpensThePage()
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        using var response = await http.GetAsync(new Uri(_url));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<nav id=\"nav\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLoginFormSetsAnHttpOnlyStrictCookieThatOpensThePage()
+    {
+        var cookies = new CookieContainer();
+        using var handler = new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler);
+        using (var wrong = await http.PostAsync(new Uri(_url + "login"), new FormUrlEncodedContent([new("token", "not-the-token-at-all")])))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var login = await http.PostAsync(new Uri(_url + "login"), new FormUrlEncodedContent([new("token", Token)]));
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
+        Assert.Contains(AccessToken.CookieName + "=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Token, cookie, StringComparison.Ordinal);
+
+        using var page = await http.GetAsync(new Uri(_url));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("api/health")]
+    [InlineData("login")]
+    public async Task EveryResponseForbidsInlineScriptAndFraming(string path)
+    {
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri(_url + path));
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline';", policy.Split("style-src")[0], StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", string.Join("", response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
+    [Fact]
+    public void AShortTokenIsRefused()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => TradingLogDashboardServer.Create("http://127.0.0.1:0", o => o.AccessToken = "short"));
+        Assert.Contains("AccessToken", refused.Message, StringComparison.Ordinal);
+    }
+}
