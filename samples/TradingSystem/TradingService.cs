@@ -226,8 +226,13 @@ internal static class TradingService
                 }
             }
 
-            logger.LogInformation("Tick {Symbol} {Price:F2}", symbol, prices[symbol]);
-            await Post(http, logger, ServiceNames.StrategyEngine, "/tick", new Tick(symbol, prices[symbol]));
+            // Each tick is its own flow: its correlation ID follows it to the strategy engine (and, if it trades, to the
+            // trade), so a trace or the dashboard's service map sees one tick's hops, not one endless flow since /start.
+            using (CorrelationContext.Begin(CorrelationContext.NewId("tick")))
+            {
+                logger.LogInformation("Tick {Symbol} {Price:F2}", symbol, prices[symbol]);
+                await Post(http, logger, ServiceNames.StrategyEngine, "/tick", new Tick(symbol, prices[symbol]));
+            }
             next += interval;
             var wait = next - DateTime.UtcNow;
             if (wait > TimeSpan.Zero)

@@ -5,6 +5,7 @@ using TradingLog;
 using TradingLog.Cli.Commands.Analysis;
 using TradingLog.Cli.Commands.Cleanup;
 using TradingLog.Cli.Commands.Config;
+using TradingLog.Cli.Commands.Dashboard;
 using TradingLog.Cli.Commands.Db;
 using TradingLog.Cli.Commands.Demo;
 using TradingLog.Cli.Infrastructure;
@@ -67,6 +68,13 @@ app.Configure(config =>
         .WithExample("stats", "--since", "1h");
     config.AddCommand<AuditCommand>("audit").WithDescription("The audit trail: services started and stopped, migrations, the embedded server, cleanup runs.")
         .WithExample("audit", "--since", "7d");
+    config.AddCommand<DashboardCommand>("dashboard")
+        .WithDescription("Serve the monitoring dashboard (live tail, explore, performance, trades, service map, health) until Ctrl-C.")
+        .WithExample("dashboard", "--open")
+        .WithExample("dashboard", "--urls", "http://0.0.0.0:5080", "--token", "a-long-random-token");
     config.AddCommand<SchedulerCommand>("scheduler").WithDescription("Run cleanups on cleanup_schedule until stopped.");
 });
 return await app.RunAsync(args);
+
+/// <summary>The tool's entry point; internal: the command line is the interface, not this class.</summary>
+internal sealed partial class Program;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TradingLog.Cli.Commands.Dashboard;
 using TradingLog.Cli.Demo;
 using TradingLog.Cli.Infrastructure;
 using TradingLog.Configuration;
@@ -30,6 +31,13 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 await MaintenanceLog.AuditPreparedAsync(loaded.Settings, directory, db, db.Embedded, await db.MigrateAsync(cancellationToken), "demo");
                 return db;
             });
+
+            Microsoft.AspNetCore.Builder.WebApplication? dashboard = null;
+            if (settings.Dashboard)
+            {
+                (dashboard, var url) = await DashboardServing.StartAsync(settings.Urls, null, loaded.Settings, settings.Open, cancellationToken);
+                console.MarkupLine($"TradingLog dashboard: [link]{Markup.Escape(url)}[/]  (it serves after the demo too, until Ctrl-C)");
+            }
 
             var sample = await TradingSystemSample.LocateAsync(settings.Sample, Notices.Write, cancellationToken);
             var environment = ServiceEnvironment(settings, loaded, database);
@@ -109,6 +117,12 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 await File.WriteAllTextAsync(settings.SummaryJson, report.ToJson(), CancellationToken.None);
             }
 
+            if (dashboard is not null)
+            {
+                console.MarkupLine("The dashboard keeps serving; Ctrl-C stops it.");
+                await DashboardServing.ServeUntilStoppedAsync(dashboard, cancellationToken);
+            }
+
             return report.Healthy ? ExitCodes.Success : ExitCodes.Failure;
         });
 
@@ -125,6 +139,8 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             [SettingDefinition.VariableOf("logging.database.connection_string")] = database.AdminConnectionString,
             [SettingDefinition.VariableOf("logging.console.enabled")] = "false",
             [SettingDefinition.VariableOf("logging.root_level")] = "WARNING",
+            // A heartbeat every 5 s, so that the dashboard's health page has every process's sink health within seconds.
+            [SettingDefinition.VariableOf("logging.heartbeat_interval")] = "5 s",
         };
         if (loaded.Files.Count > 0)
         {

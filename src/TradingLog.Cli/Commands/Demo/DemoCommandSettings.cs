@@ -30,6 +30,18 @@ internal sealed class DemoCommandSettings : DatabaseCommandSettings
     [Description("Listen on PORT to PORT+5 (data_ingestion first, in the order a trade flows). Default: free ports chosen at start.")]
     public int? BasePort { get; init; }
 
+    [CommandOption("--dashboard")]
+    [Description("Also serve the monitoring dashboard while the demo runs and after it ends, until Ctrl-C, and print its URL.")]
+    public bool Dashboard { get; init; }
+
+    [CommandOption("--urls <URLS>")]
+    [Description("With --dashboard: where the dashboard listens. Default: " + TradingLog.Dashboard.DashboardOptions.DefaultUrls + " (loopback only).")]
+    public string Urls { get; init; } = TradingLog.Dashboard.DashboardOptions.DefaultUrls;
+
+    [CommandOption("--open")]
+    [Description("With --dashboard: open it in the default browser.")]
+    public bool Open { get; init; }
+
     public TimeSpan Duration => Since.TryParse(DurationText, out var d) ? d : TimeSpan.FromSeconds(20);
 
     public override ValidationResult Validate()
@@ -42,6 +54,22 @@ internal sealed class DemoCommandSettings : DatabaseCommandSettings
         if (BasePort is < 1024 or > 65_530)
         {
             return ValidationResult.Error("--base-port must be between 1024 and 65530");
+        }
+
+        if (Dashboard)
+        {
+            try
+            {
+                TradingLog.Dashboard.TradingLogDashboardServer.CheckUrls(Urls, hasToken: false);
+            }
+            catch (ArgumentException e)
+            {
+                return ValidationResult.Error("--urls: " + TradingLog.Dashboard.TradingLogDashboardServer.Reason(e));
+            }
+        }
+        else if (Open)
+        {
+            return ValidationResult.Error("--open needs --dashboard");
         }
 
         return Rate is < 1 or > 100_000 ? ValidationResult.Error("--rate must be between 1 and 100000 events per second") : base.Validate();
