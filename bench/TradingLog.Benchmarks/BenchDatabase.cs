@@ -54,6 +54,31 @@ internal sealed class BenchDatabase(EmbeddedServerInfo server)
         return connectionString;
     }
 
+    /// <summary>
+    /// The database <paramref name="name"/> of an earlier run, migrated, if it holds <paramref name="rows"/> rows in
+    /// <c>system_logs</c> or more; null otherwise (<c>--reuse</c>: iterate on a query without seeding again).
+    /// </summary>
+    public async Task<string?> ExistingAsync(string name, long rows)
+    {
+        var connectionString = server.ConnectionString(name);
+        try
+        {
+            if (await CountAsync(connectionString) < rows)
+            {
+                return null;
+            }
+        }
+        catch (PostgresException e) when (e.SqlState is "3D000" or "42P01")
+        {
+            return null;
+        }
+
+        var settings = new TradingLog.Configuration.TradingLogSettings();
+        settings.Database.ConnectionString = connectionString;
+        await (await LogDatabase.ConnectAsync(settings, Directory.GetCurrentDirectory())).MigrateAsync();
+        return connectionString;
+    }
+
     /// <summary>Counts the rows; call before the next <see cref="FreshAsync"/>, which drops every earlier benchmark database.</summary>
     public static async Task<long> CountAsync(string connectionString)
     {

@@ -23,7 +23,7 @@ var exit = command switch
     "queries" => await QueryBenchmark.RunAsync(quick, IntOption("--rows"), Option("--out"), Option("--json")),
     "outage" => await OutageBenchmark.RunAsync(quick, IntOption("--rate"), IntOption("--seconds"), Option("--out"), Option("--json")),
     "startup" => await StartupBenchmark.RunAsync(quick, Option("--out")),
-    "dashboard" => await DashboardBenchmark.RunAsync(quick, IntOption("--rows"), Option("--out"), Option("--json")),
+    "dashboard" => await DashboardBenchmark.RunAsync(quick, IntOption("--rows"), args.Contains("--reuse"), Option("--out"), Option("--json")),
     "chart" => ChartCommand.Run(Option("--in") ?? Path.Combine("docs", "benchmarks")),
     _ => Usage(command == "help" || command == "--help" ? 0 : 2),
 };
@@ -50,7 +50,8 @@ static int Usage(int exit)
           queries   [--quick] [--rows N]                    the design's queries and trace over N rows
           outage    [--quick] [--rate N] [--seconds N]      memory and spool with PostgreSQL stopped, then the drain
           startup   [--quick]                               tradelog --help and stats --json, process start to exit
-          dashboard [--quick] [--rows N]                    every page's data request over HTTP at N rows; live tail delay
+          dashboard [--quick] [--rows N] [--reuse]          every page's data request over HTTP at N rows; live tail delay
+                                                            (--reuse: the database seeded by an earlier run)
           chart     [--in FOLDER]                           draws FOLDER/*.json (default docs/benchmarks) as PNGs
 
         Every benchmark takes --json FILE (figures for chart), and all but callsite --out FILE (the Markdown table).

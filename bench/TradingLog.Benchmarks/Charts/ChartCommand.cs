@@ -74,6 +74,14 @@ internal static class ChartCommand
         barPlot.ValueLabelStyle.FontSize = 12;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        if (groups.Count > 10)
+        {
+            // Many groups: slanted names, so that neighbours do not overlap.
+            plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
+            plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            plot.Axes.Bottom.MinimumSize = 140;
+        }
+
         if (figures.LogScale)
         {
             var min = Math.Floor(bars.Min(b => b.Value));
