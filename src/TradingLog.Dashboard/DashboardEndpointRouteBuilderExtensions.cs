@@ -31,14 +31,8 @@ public static class DashboardEndpointRouteBuilderExtensions
         prefix = "/" + (prefix ?? "").Trim('/');
         var group = endpoints.MapGroup(prefix == "/" ? "" : prefix);
         group.AddEndpointFilter<DashboardAccess>();
-        if (prefix != "/")
-        {
-            // Relative links in the page need the trailing slash.
-            endpoints.MapGet(prefix, (HttpContext context) => Results.Redirect(context.Request.PathBase + prefix + "/"))
-                .AddEndpointFilter<DashboardAccess>().WithMetadata(new PublicEndpoint());
-        }
-
-        group.MapGet("/", () => Assets.Page("index.html"));
+        // Routing matches /logs and /logs/ alike; DashboardAccess sends the first to the second (relative links need it).
+        group.MapGet("/", () => Assets.Page("index.html")).WithMetadata(new IndexPage());
         group.MapGet("/assets/{*path}", (string path, HttpRequest request) => Assets.File(path, request));
         group.MapGet("/assets/login.css", (HttpRequest request) => Assets.File("login.css", request)).WithMetadata(new PublicEndpoint());
         group.MapGet("/assets/favicon.svg", (HttpRequest request) => Assets.File("favicon.svg", request)).WithMetadata(new PublicEndpoint());

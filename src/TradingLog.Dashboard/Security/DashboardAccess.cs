@@ -34,7 +34,14 @@ internal sealed class DashboardAccess : IEndpointFilter
     {
         var http = context.HttpContext;
         AddHeaders(http.Response);
-        if (http.GetEndpoint()?.Metadata.GetMetadata<PublicEndpoint>() is not null)
+        var metadata = http.GetEndpoint()?.Metadata;
+        if (metadata?.GetMetadata<IndexPage>() is not null && http.Request.Path.Value?.EndsWith('/') == false)
+        {
+            // The page's relative links (assets, api, login) resolve under the prefix only with the trailing slash.
+            return Results.Redirect(http.Request.PathBase + http.Request.Path + "/");
+        }
+
+        if (metadata?.GetMetadata<PublicEndpoint>() is not null)
         {
             return await next(context);
         }
