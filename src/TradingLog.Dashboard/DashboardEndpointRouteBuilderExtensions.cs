@@ -53,10 +53,13 @@ public static class DashboardEndpointRouteBuilderExtensions
         TradeEndpoints.Map(api);
         ServiceEndpoints.Map(api);
         HealthEndpoints.Map(api);
+        api.MapFallback((HttpContext context) => Results.Problem(
+            $"no API endpoint answers {context.Request.Method} {context.Request.Path}; see docs/dashboard.md",
+            statusCode: StatusCodes.Status404NotFound, title: "Not found"));
         return group;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext context, IOptions<DashboardOptions> options)
+    private static async Task<IResult> LoginAsync(HttpContext context, IOptions<DashboardOptions> options, TimeProvider time)
     {
         if (options.Value.AccessToken is not { } configured)
         {
@@ -67,11 +70,13 @@ public static class DashboardEndpointRouteBuilderExtensions
         var token = new AccessToken(configured);
         if (!token.IsToken(form["token"].ToString()))
         {
-            return Assets.Page("login.html", StatusCodes.Status401Unauthorized);
+            return Assets.Page("login-failed.html", StatusCodes.Status401Unauthorized);
         }
 
-        context.Response.Cookies.Append(AccessToken.CookieName, token.SessionValue, new CookieOptions
+        var expires = time.GetUtcNow() + AccessToken.SessionLifetime;
+        context.Response.Cookies.Append(AccessToken.CookieName, token.SessionValue(expires), new CookieOptions
         {
+            Expires = expires,
             HttpOnly = true,
             SameSite = SameSiteMode.Strict,
             Secure = context.Request.IsHttps,

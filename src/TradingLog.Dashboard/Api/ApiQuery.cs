@@ -118,6 +118,11 @@ internal sealed partial class ApiQuery(HttpRequest request, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
+        if (Text("range") is not null && (Text("from") ?? Text("to")) is not null)
+        {
+            throw new ApiException("range", "give either range or from and to, not both");
+        }
+
         var to = Time("to") ?? now;
         var from = Time("from");
         if (from is null)

@@ -31,7 +31,13 @@ internal static class HealthEndpoints
             var runs = await queries.MaintenanceRunsAsync(5, cancellationToken);
             var tables = await queries.TableSizesAsync(cancellationToken);
             var today = DateOnly.FromDateTime(now.UtcDateTime);
-            var services = activity.Select(a => Assess(a, heartbeats.Where(h => h.Service == a.Service).ToList(), thresholds, now)).ToList();
+            // Silence is judged only for the configured services and those that send heartbeats: the command line's own
+            // audit events ("maintenance") come when someone runs a command, and their absence is not a fault.
+            var services = activity.Select(a =>
+            {
+                var processes = heartbeats.Where(h => h.Service == a.Service).ToList();
+                return Assess(a, processes, thresholds, now, store.Settings.Services.ContainsKey(a.Service) || processes.Count > 0);
+            }).ToList();
             return Results.Json(new
             {
                 now,
@@ -50,7 +56,8 @@ internal static class HealthEndpoints
         });
     }
 
-    private static (int Rank, object Body) Assess(ServiceActivity a, List<ProcessHealth> processes, HealthThresholds thresholds, DateTimeOffset now)
+    private static (int Rank, object Body) Assess(ServiceActivity a, List<ProcessHealth> processes, HealthThresholds thresholds, DateTimeOffset now,
+        bool expectedToLog)
     {
         var reasons = new List<string>();
         var rank = 0;
@@ -61,7 +68,11 @@ internal static class HealthEndpoints
         }
 
         var silence = a.LastEvent is { } last ? now - last : (TimeSpan?)null;
-        if (silence is null || silence >= thresholds.SilenceRed)
+        if (!expectedToLog)
+        {
+            // Occasional: no silence rule.
+        }
+        else if (silence is null || silence >= thresholds.SilenceRed)
         {
             Raise(2, silence is null ? "no event stored" : $"silent for {Describe(silence.Value)}");
         }

@@ -18,9 +18,13 @@ internal sealed class DashboardAccess : IEndpointFilter
         "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     private readonly AccessToken? _token;
+    private readonly TimeProvider _time;
 
-    public DashboardAccess(IOptions<DashboardOptions> options) =>
+    public DashboardAccess(IOptions<DashboardOptions> options, TimeProvider time)
+    {
         _token = options.Value.AccessToken is { } token ? new AccessToken(token) : null;
+        _time = time;
+    }
 
     public static void AddHeaders(HttpResponse response)
     {
@@ -56,15 +60,17 @@ internal sealed class DashboardAccess : IEndpointFilter
 
         var header = http.Request.Headers.Authorization.ToString();
         var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
-        if (_token.IsToken(bearer) || _token.IsSession(http.Request.Cookies[AccessToken.CookieName]))
+        if (_token.IsToken(bearer) || _token.IsSession(http.Request.Cookies[AccessToken.CookieName], _time.GetUtcNow()))
         {
             return await next(context);
         }
 
         http.Response.Headers.WWWAuthenticate = "Bearer realm=\"TradingLog\"";
+        var reason = bearer is not null || header.Length > 0
+            ? "the access token given is not this dashboard's (send 'Authorization: Bearer <token>')"
+            : "an access token is needed: send 'Authorization: Bearer <token>' or sign in";
         return http.Request.Path.Value?.Contains("/api/", StringComparison.Ordinal) == true
-            ? Results.Problem("an access token is needed: send 'Authorization: Bearer <token>' or sign in", statusCode: StatusCodes.Status401Unauthorized,
-                title: "Unauthorized")
+            ? Results.Problem(reason, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized")
             : Assets.Page("login.html", StatusCodes.Status401Unauthorized);
     }
 

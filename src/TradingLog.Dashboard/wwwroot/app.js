@@ -70,6 +70,8 @@ async function render() {
   const root = document.getElementById('page');
   root.replaceChildren();
   root.dataset.page = name;
+  // The live tail, health and a timeline do not take the time range.
+  document.getElementById('range').hidden = ['tail', 'health', 'trace'].includes(name);
   root.dataset.ready = 'false';
   try {
     if (name === 'trace') await tracePage(root, decodeURIComponent(rest.join('/')));

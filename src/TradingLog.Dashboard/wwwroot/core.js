@@ -94,7 +94,7 @@ window.addEventListener('resize', () => { for (const instance of charts) instanc
 
 export function panel(title, ...children) { return el('section', { class: 'panel' }, el('h2', { text: title }), ...children); }
 
-export function table(columns, rows, onClick, rowClass) {
+export function table(columns, rows, onClick, rowClass, empty = 'Nothing in this range.') {
   const head = el('tr', {}, columns.map(c => el('th', { class: c.num ? 'num' : null, text: c.title })));
   const body = rows.map(row => {
     const tr = el('tr', { class: [onClick ? 'clickable' : '', rowClass ? rowClass(row) : ''].join(' ').trim() || null,
@@ -105,10 +105,14 @@ export function table(columns, rows, onClick, rowClass) {
     }
     return tr;
   });
-  return el('table', {}, el('thead', {}, head), el('tbody', {}, body.length ? body : el('tr', {}, el('td', { class: 'muted', colspan: columns.length, text: 'Nothing in this range.' }))));
+  return el('table', {}, el('thead', {}, head), el('tbody', {}, body.length ? body : el('tr', {}, el('td', { class: 'muted', colspan: columns.length, text: empty }))));
 }
 
-export function axisTime(value) { return time(value); }
+// Axis labels to the second, or to the minute when the seconds are zero: milliseconds are noise on an axis.
+export function axisTime(value) {
+  const clock = time(value).slice(0, 8);
+  return clock.endsWith(':00') ? clock.slice(0, 5) : clock;
+}
 
 export function chartSlot(tall = false) { return el('div', { class: tall ? 'chart tall' : 'chart' }); }
 

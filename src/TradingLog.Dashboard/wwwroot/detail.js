@@ -7,7 +7,9 @@ export async function showEvent(id) {
   panel.replaceChildren(el('p', { class: 'muted', text: 'Loading…' }));
   const e = await api('events/' + encodeURIComponent(id));
   const meta = e.metadata || {};
-  const caller = meta.caller ? `${meta.caller.type || ''}.${meta.caller.member || ''}:${meta.caller.line ?? ''}` : '';
+  // ILogger calls carry their type as the source context; TradingLog's typed events carry it in the caller.
+  const type = meta.caller?.type || meta.source_context || '';
+  const caller = meta.caller ? `${type}${type ? '.' : ''}${meta.caller.member || ''}:${meta.caller.line ?? ''}` : '';
   const rows = [
     ['Time', time(e.timestamp, true)], ['Service', e.service], ['Level', levelBadge(e.level)], ['Event type', e.event_type || ''],
     ['Category', meta.category || ''], ['Caller', caller], ['File', meta.caller?.file || ''], ['Source', meta.source_context || ''],

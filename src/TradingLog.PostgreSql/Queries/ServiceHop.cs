@@ -1,7 +1,7 @@
 namespace TradingLog.PostgreSql.Queries;
 
 /// <summary>
-/// A flow between two services derived from correlation IDs: within one correlation, an event of <see cref="To"/>
+/// A flow between two services derived from correlation IDs: within one correlation, the first event of <see cref="To"/>
 /// directly followed one of <see cref="From"/> in time.
 /// </summary>
 /// <param name="From">The service the flow leaves.</param>

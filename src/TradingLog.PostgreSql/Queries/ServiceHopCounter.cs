@@ -2,7 +2,9 @@ namespace TradingLog.PostgreSql.Queries;
 
 /// <summary>
 /// Finds the hops between services in events given in time order: per correlation ID it remembers the last service and
-/// time, and each change of service is a hop of that edge. Distinct correlations per edge are counted with a bit per
+/// time and the services already visited; a correlation's first arrival at a service is a hop from the service of the
+/// event before it. A return to a service already visited is a reply (risk management answering execution, execution
+/// logging after analytics answered), not a flow, and is not counted. Distinct correlations per edge are counted with a bit per
 /// edge on each correlation. Percentiles interpolate as PostgreSQL's <c>percentile_cont</c> does.
 /// </summary>
 internal sealed class ServiceHopCounter
@@ -10,12 +12,23 @@ internal sealed class ServiceHopCounter
     private readonly Dictionary<string, Last> _last = new(StringComparer.Ordinal);
     private readonly Dictionary<(string From, string To), int> _edgeIndex = [];
     private readonly List<Edge> _edges = [];
+    private readonly Dictionary<string, int> _serviceIndex = new(StringComparer.Ordinal);
 
     /// <summary>Takes the next event; <paramref name="ticks"/> are its time's ticks, events in time order.</summary>
     public void Add(string correlationId, string service, long ticks)
     {
         ref var last = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_last, correlationId, out var seen);
-        if (seen && !string.Equals(last.Service, service, StringComparison.Ordinal))
+        if (!_serviceIndex.TryGetValue(service, out var serviceIndex))
+        {
+            serviceIndex = _serviceIndex.Count;
+            _serviceIndex[service] = serviceIndex;
+        }
+
+        // Services past the 64th are tracked as never visited: their returns count as hops, as before this rule.
+        var serviceBit = serviceIndex < 64 ? 1UL << serviceIndex : 0;
+        var firstArrival = (last.Visited & serviceBit) == 0;
+        last.Visited |= serviceBit;
+        if (seen && firstArrival && !string.Equals(last.Service, service, StringComparison.Ordinal))
         {
             if (!_edgeIndex.TryGetValue((last.Service, service), out var index))
             {
@@ -69,6 +82,7 @@ internal sealed class ServiceHopCounter
         public string Service;
         public long Ticks;
         public ulong Edges;
+        public ulong Visited;
     }
 
     private sealed class Edge(string from, string to)

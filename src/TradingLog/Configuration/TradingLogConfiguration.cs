@@ -10,7 +10,8 @@ namespace TradingLog.Configuration;
 public static partial class TradingLogConfiguration
 {
     /// <summary>TradingLog variables that are not settings: service launchers' and the embedded server's.</summary>
-    private static readonly string[] OtherVariables = ["TRADINGLOG_SERVICE", "TRADINGLOG_PG_BIN"];
+    // Variables TradingLog's programs read that are not settings (the dashboard's access token is kept out of files).
+    private static readonly string[] OtherVariables = ["TRADINGLOG_SERVICE", "TRADINGLOG_PG_BIN", "TRADINGLOG_DASHBOARD_TOKEN"];
 
     private static readonly string[] ReservedVariables =
         [TradingLogConfigurationOptions.ConfigPathVariable, TradingLogConfigurationOptions.EnvironmentVariable];

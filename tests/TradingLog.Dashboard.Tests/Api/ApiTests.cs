@@ -122,6 +122,7 @@ public sealed class ApiTests(DemoStore store)
     [InlineData("api/events?limit=0", "limit", "1 to 1000")]
     [InlineData("api/events?limit=abc", "limit", "whole number")]
     [InlineData("api/events?before_id=5", "before_time", "needed")]
+    [InlineData("api/events?range=1h&from=2026-11-30T10:00:00Z", "range", "not both")]
     [InlineData("api/histogram?bucket=0", "bucket", "1 to 86400")]
     [InlineData("api/trades/slowest?top=1000", "top", "1 to 20")]
     [InlineData("api/tail?q=level>=LOUD", "q", "unknown level")]
@@ -137,11 +138,14 @@ public sealed class ApiTests(DemoStore store)
 
     [Theory]
     [InlineData("api/events/999999999")]
+    [InlineData("api/events/not-a-number")]
+    [InlineData("api/no-such-endpoint")]
     [InlineData("api/trace/no-such-correlation")]
-    public async Task WhatDoesNotExistIsAnswered404(string path)
+    public async Task WhatDoesNotExistIsAnswered404WithAReason(string path)
     {
         using var response = await store.Http.GetAsync(new Uri(store.Url + path));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEmpty(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!);
     }
 }

@@ -71,8 +71,10 @@ public sealed class HostingTests
         Assert.Contains("AddTradingLogDashboard", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task TheCommandServesUntilCtrlCAndPrintsWhere()
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task TheCommandServesUntilCtrlCOrTerminatedAndPrintsWhere(string signal)
     {
         using var folder = new TempFolder();
         var info = new ProcessStartInfo("dotnet")
@@ -99,12 +101,12 @@ public sealed class HostingTests
         using var http = new HttpClient();
         Assert.Contains("<nav id=\"nav\">", await http.GetStringAsync(new Uri(url)), StringComparison.Ordinal);
 
-        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        using (var interrupt = Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await interrupt.WaitForExitAsync();
         }
 
-        Assert.True(process.WaitForExit(20_000), "tradelog dashboard did not stop on SIGINT");
+        Assert.True(process.WaitForExit(20_000), $"tradelog dashboard did not stop on SIG{signal}");
         Assert.Equal(0, process.ExitCode);
         // No store in this folder: the command says so on standard error and serves anyway.
         Assert.Contains("not reachable yet", await error, StringComparison.Ordinal);

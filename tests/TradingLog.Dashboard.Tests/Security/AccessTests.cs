@@ -115,6 +115,7 @@ public sealed class AccessTests : IAsyncLifetime
         using (var wrong = await http.PostAsync(new Uri(_url + "login"), new FormUrlEncodedContent([new("token", "not-the-token-at-all")])))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Contains("not this dashboard's access token", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
         using var login = await http.PostAsync(new Uri(_url + "login"), new FormUrlEncodedContent([new("token", Token)]));
@@ -150,5 +151,21 @@ public sealed class AccessTests : IAsyncLifetime
     {
         var refused = Assert.Throws<ArgumentException>(() => TradingLogDashboardServer.Create("http://127.0.0.1:0", o => o.AccessToken = "short"));
         Assert.Contains("AccessToken", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASignInExpiresAndCannotBeExtendedOrForged()
+    {
+        var token = new AccessToken(Token);
+        var now = DateTimeOffset.UtcNow;
+        var session = token.SessionValue(now + AccessToken.SessionLifetime);
+
+        Assert.True(token.IsSession(session, now));
+        Assert.False(token.IsSession(session, now + AccessToken.SessionLifetime + TimeSpan.FromSeconds(1)));
+        var extended = (now + TimeSpan.FromDays(365)).ToUnixTimeSeconds() + session[session.IndexOf('.', StringComparison.Ordinal)..];
+        Assert.False(token.IsSession(extended, now));
+        Assert.False(new AccessToken(Token + "-rotated").IsSession(session, now));
+        Assert.False(token.IsSession("garbage", now));
+        Assert.False(token.IsSession(null, now));
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,6 +34,9 @@ internal static class DashboardServing
 
         var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? urls;
         url = url.TrimEnd('/') + "/";
+        // Listening on every address: name this host, which a browser can open, rather than 0.0.0.0 or [::].
+        url = url.Replace("://0.0.0.0:", "://" + System.Net.Dns.GetHostName() + ":", StringComparison.Ordinal)
+            .Replace("://[::]:", "://" + System.Net.Dns.GetHostName() + ":", StringComparison.Ordinal);
         if (open)
         {
             try
@@ -48,7 +52,10 @@ internal static class DashboardServing
         return (app, url);
     }
 
-    /// <summary>Waits for Ctrl-C or the end of <paramref name="cancellationToken"/>, then stops the dashboard.</summary>
+    /// <summary>
+    /// Waits for Ctrl-C, SIGTERM (systemd, Docker, <c>timeout</c>) or the end of <paramref name="cancellationToken"/>, then
+    /// stops the dashboard.
+    /// </summary>
     public static async Task ServeUntilStoppedAsync(WebApplication app, CancellationToken cancellationToken)
     {
         var stop = new TaskCompletionSource();
@@ -58,6 +65,11 @@ internal static class DashboardServing
             stop.TrySetResult();
         };
         Console.CancelKeyPress += onCancel;
+        using var terminate = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        });
         try
         {
             await using var registration = cancellationToken.Register(() => stop.TrySetResult());

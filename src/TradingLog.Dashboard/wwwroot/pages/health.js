@@ -21,12 +21,13 @@ export async function healthPage(root) {
       { title: 'Dead-lettered', num: true, value: p => number(p.dead_lettered) }, { title: 'File write failures', num: true, value: p => number(p.file_write_failures) },
       { title: 'Written', num: true, value: p => number(p.written) }, { title: 'MiB', num: true, value: p => number(p.working_set_mb, 1) },
       { title: 'CPU %', num: true, value: p => number(p.cpu_percent, 1) },
-    ], body.processes, null, p => (p.dropped + p.queue_dropped + p.file_lines_dropped > 0 || p.unwritable_files > 0 ? 'failing' : ''))),
+    ], body.processes, null, p => (p.dropped + p.queue_dropped + p.file_lines_dropped > 0 || p.unwritable_files > 0 ? 'failing' : ''),
+    'No heartbeat in the last minutes (logging.heartbeat_interval).')),
     el('div', { class: 'grid2' },
       panel('Last cleanup runs', table([
         { title: 'Started', value: r => time(r.started_at, true) }, { title: 'Status', value: r => r.status }, { title: 'Trigger', value: r => r.trigger },
         { title: 'Error', value: r => r.error ?? '' },
-      ], body.cleanup_runs)),
+      ], body.cleanup_runs, null, null, 'No cleanup has run yet.')),
       panel('Tables', table([
         { title: 'Table', value: t => t.table }, { title: 'Size', num: true, value: t => bytes(t.bytes) }, { title: 'Rows (est.)', num: true, value: t => number(t.estimated_rows) },
         { title: 'Partitions', num: true, value: t => t.partitions }, { title: 'Days ahead', num: true, value: t => t.days_ahead ?? '' },

@@ -6,7 +6,8 @@ export async function mapPage(root) {
   const slot = chartSlot(true);
   slot.style.height = '480px';
   const edges = el('div');
-  root.append(panel('Flows between services (from correlation IDs)', slot), panel('Hops', edges));
+  root.append(panel('Flows between services (from correlation IDs; edge labels count hops, the table gives their latency)', slot),
+    panel('Hops', edges));
   const body = await api('service-map', rangeParams());
   const maxEvents = Math.max(1, ...body.nodes.map(n => n.events));
   const color = rate => (rate >= 5 ? '#ef4444' : rate >= 1 ? '#f59e0b' : '#22c55e');
@@ -14,7 +15,7 @@ export async function mapPage(root) {
     series: [{
       type: 'graph', layout: 'circular', roam: true, circular: { rotateLabel: false },
       label: { show: true, position: 'right', color: '#e2e8f0' }, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10,
-      edgeLabel: { show: true, color: '#94a3b8', formatter: p => `${p.data.count} · ${p.data.median} ms` },
+      edgeLabel: { show: true, color: '#94a3b8', formatter: p => String(p.data.count) },
       lineStyle: { color: '#64748b', curveness: 0.2, opacity: 0.9 },
       data: body.nodes.map(n => ({ name: n.service, symbolSize: 20 + 30 * Math.sqrt(n.events / maxEvents),
         itemStyle: { color: color(Number(n.error_rate_percent)) } })),

@@ -29,7 +29,7 @@ export async function performancePage(root, params, navigate) {
   const hStarts = bucketStarts(h.from, h.to, h.bucket_seconds);
   const bounds = [...new Set(h.cells.map(c => c.lower_ms))].sort((a, b) => a - b);
   const max = Math.max(1, ...h.cells.map(c => c.count));
-  chart(heatmap, { grid: { left: 80, right: 16, top: 10, bottom: 60 },
+  chart(heatmap, { grid: { left: 80, right: 16, top: 10, bottom: 95 },
     xAxis: { type: 'category', data: hStarts.map(axisTime) }, yAxis: { type: 'category', name: 'ms ≥', data: bounds.map(b => String(b)) },
     visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, textStyle: { color: '#cbd5e1' },
       inRange: { color: ['#0f172a', '#0369a1', '#f59e0b', '#ef4444'] } },

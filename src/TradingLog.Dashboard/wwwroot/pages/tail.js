@@ -49,8 +49,9 @@ export function tailPage(root, params) {
     for (let i = first; i < last; i++) {
       const e = events[events.length - 1 - i];
       const row = el('div', { class: 'row', 'data-id': e.id, onclick: () => showEvent(e.id).catch(() => {}) },
-        el('span', { class: 'muted', text: time(e.timestamp) }), el('span', { class: 'level ' + e.level, text: e.level.padEnd(8) }),
-        el('span', { text: e.service }), el('span', { class: 'muted', text: e.event_type || '' }), el('span', { class: 'message', text: e.message ?? '' }));
+        el('span', { class: 'muted c-time', text: time(e.timestamp) }), el('span', { class: 'level c-level ' + e.level, text: e.level }),
+        el('span', { class: 'c-service', text: e.service }), el('span', { class: 'muted c-type', text: e.event_type || '' }),
+        el('span', { class: 'message', text: e.message ?? '' }));
       row.style.top = i * ROW + 'px';
       rows.push(row);
     }
@@ -59,8 +60,15 @@ export function tailPage(root, params) {
       (pending.length ? ` · ${pending.length} waiting` : '') + (skipped ? ` · ${skipped} skipped (browser too slow)` : '');
   }
 
+  // Events arrive in the order they were stored; several services' batches interleave, so each is put in its place by
+  // time (almost always at the end).
   function add(list) {
-    events.push(...list);
+    for (const e of list) {
+      e.at = Date.parse(e.timestamp);
+      let i = events.length;
+      while (i > 0 && (events[i - 1].at > e.at || (events[i - 1].at === e.at && events[i - 1].id > e.id))) i--;
+      events.splice(i, 0, e);
+    }
     if (events.length > MAX) events.splice(0, events.length - MAX);
     render();
   }
