@@ -35,6 +35,7 @@ public static class DashboardEndpointRouteBuilderExtensions
         group.MapGet("/", () => Assets.Page("index.html")).WithMetadata(new IndexPage());
         group.MapGet("/assets/{*path}", (string path, HttpRequest request) => Assets.File(path, request));
         group.MapGet("/assets/login.css", (HttpRequest request) => Assets.File("login.css", request)).WithMetadata(new PublicEndpoint());
+        group.MapGet("/assets/login.js", (HttpRequest request) => Assets.File("login.js", request)).WithMetadata(new PublicEndpoint());
         group.MapGet("/assets/favicon.svg", (HttpRequest request) => Assets.File("favicon.svg", request)).WithMetadata(new PublicEndpoint());
         group.MapGet("/favicon.ico", (HttpRequest request) => Assets.File("favicon.svg", request)).WithMetadata(new PublicEndpoint());
         group.MapGet("/login", () => Assets.Page("login.html")).WithMetadata(new PublicEndpoint());
@@ -74,6 +75,9 @@ public static class DashboardEndpointRouteBuilderExtensions
         }
 
         var expires = time.GetUtcNow() + AccessToken.SessionLifetime;
+        // Back to the view asked for: only a fragment of this page (#/…), never another address.
+        var next = form["next"].ToString();
+        var view = next.Length is > 2 and <= 300 && next.StartsWith("#/", StringComparison.Ordinal) && !next.Any(char.IsControl) ? next : "";
         context.Response.Cookies.Append(AccessToken.CookieName, token.SessionValue(expires), new CookieOptions
         {
             Expires = expires,
@@ -82,6 +86,6 @@ public static class DashboardEndpointRouteBuilderExtensions
             Secure = context.Request.IsHttps,
             Path = context.Request.PathBase + context.Request.Path.Value![..^"login".Length],
         });
-        return Results.Redirect("./");
+        return Results.Redirect("./" + view);
     }
 }

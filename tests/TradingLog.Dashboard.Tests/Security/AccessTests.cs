@@ -168,4 +168,22 @@ public sealed class AccessTests : IAsyncLifetime
         Assert.False(token.IsSession("garbage", now));
         Assert.False(token.IsSession(null, now));
     }
+
+    [Theory]
+    [InlineData("#/trace/trade_42", "./#/trace/trade_42")]
+    [InlineData("", "./")]
+    [InlineData("//evil.example/", "./")]
+    [InlineData("https://evil.example/#/x", "./")]
+    [InlineData("#/x\r\nSet-Cookie: a=b", "./")]
+    public async Task SignInReturnsToTheViewAskedForAndNowhereElse(string next, string location)
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var http = new HttpClient(handler);
+
+        using var login = await http.PostAsync(new Uri(_url + "login"),
+            new FormUrlEncodedContent([new("token", Token), new("next", next)]));
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal(location, login.Headers.Location!.OriginalString);
+    }
 }
