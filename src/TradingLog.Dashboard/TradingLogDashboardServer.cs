@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -37,6 +39,24 @@ public static class TradingLogDashboardServer
         var app = builder.Build();
         app.MapTradingLogDashboard("/");
         return app;
+    }
+
+    /// <summary>Where a started server listens (its first address, the port chosen when 0 was asked), with a trailing slash.</summary>
+    internal static string RootUrl(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+
+    /// <summary>The <c>--urls</c> check of the commands: null when <paramref name="urls"/> may be listened on, else why not.</summary>
+    internal static string? UrlsProblem(string urls, bool hasToken)
+    {
+        try
+        {
+            CheckUrls(urls, hasToken);
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return "--urls: " + Reason(e);
+        }
     }
 
     /// <summary>An <see cref="ArgumentException"/>'s message without the parameter name .NET appends to it.</summary>

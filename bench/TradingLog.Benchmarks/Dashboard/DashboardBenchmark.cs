@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TradingLog.Benchmarks.Charts;
 using TradingLog.Benchmarks.Reporting;
 using TradingLog.Configuration;
@@ -64,7 +61,7 @@ internal static class DashboardBenchmark
         settings.Database.ConnectionString = connectionString;
         var app = TradingLogDashboardServer.Create("http://127.0.0.1:0", o => o.Settings = settings);
         await app.StartAsync();
-        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        var url = TradingLogDashboardServer.RootUrl(app);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var results = new List<(string Endpoint, string Range, double Median, double P95, double Max, long Bytes)>();
         foreach (var range in new[] { "1h", "24h" })

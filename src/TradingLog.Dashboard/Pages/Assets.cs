@@ -43,6 +43,11 @@ internal static class Assets
             files[name] = (bytes, ContentType(name), "\"" + Convert.ToHexString(SHA256.HashData(bytes))[..16] + "\"");
         }
 
+        // The form after a wrong token is the form with its message shown: derived, not a second copy of the page.
+        var login = files["login.html"].Item1;
+        var failed = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(login)
+            .Replace("<p class=\"failed\" hidden>", "<p class=\"failed\">", StringComparison.Ordinal));
+        files["login-failed.html"] = (failed, ContentType("login-failed.html"), "\"" + Convert.ToHexString(SHA256.HashData(failed))[..16] + "\"");
         return files.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

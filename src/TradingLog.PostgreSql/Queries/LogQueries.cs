@@ -16,14 +16,14 @@ public sealed partial class LogQueries : IAsyncDisposable
     /// <summary>Longest any query may run, so that a heavy question never holds the writers' server for long: 30 s.</summary>
     public static readonly TimeSpan DefaultCommandTimeout = TimeSpan.FromSeconds(30);
 
-    internal const string LogColumns = "id, timestamp, service, level, event_type, message, correlation_id";
+    private const string LogColumns = "id, timestamp, service, level, event_type, message, correlation_id";
 
     /// <summary>PostgreSQL's <c>work_mem</c> of an interactive reader's session (see <see cref="Open"/>): 32 MB.</summary>
     public const string InteractiveWorkMem = "32MB";
 
     /// <summary>The shortest operation, in milliseconds, whose CPU percentage <see cref="PerformanceAsync"/> averages.</summary>
     public const int MinimumCpuSampleMs = 1;
-    internal const string TradeColumns =
+    private const string TradeColumns =
         "timestamp, trade_id, symbol, side, quantity, price, strategy, execution_time_ms, status, error_message, correlation_id";
     private readonly NpgsqlDataSource _dataSource;
     private readonly LogTables _tables;
@@ -279,7 +279,7 @@ public sealed partial class LogQueries : IAsyncDisposable
         return ReadAsync($"SELECT {select} FROM {source} {tail}", parameters, read, cancellationToken);
     }
 
-    internal async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, List<NpgsqlParameter> parameters, Func<NpgsqlDataReader, T> read,
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(string sql, List<NpgsqlParameter> parameters, Func<NpgsqlDataReader, T> read,
         CancellationToken cancellationToken)
     {
         await using var command = _dataSource.CreateCommand(sql);
@@ -297,21 +297,21 @@ public sealed partial class LogQueries : IAsyncDisposable
         return rows;
     }
 
-    internal static LogEntry ReadLog(NpgsqlDataReader r) => new(r.GetInt64(0), Utc(r, 1), r.GetString(2), r.GetString(3),
+    private static LogEntry ReadLog(NpgsqlDataReader r) => new(r.GetInt64(0), Utc(r, 1), r.GetString(2), r.GetString(3),
         r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6),
         r.IsDBNull(7) ? null : r.GetString(7), r.GetBoolean(8));
 
-    internal static TradeEntry ReadTrade(NpgsqlDataReader r, int o) => new(Utc(r, o), Text(r, o + 1), Text(r, o + 2), Text(r, o + 3),
+    private static TradeEntry ReadTrade(NpgsqlDataReader r, int o) => new(Utc(r, o), Text(r, o + 1), Text(r, o + 2), Text(r, o + 3),
         Nullable<decimal>(r, o + 4), Nullable<decimal>(r, o + 5), Text(r, o + 6), Nullable<int>(r, o + 7), Text(r, o + 8), Text(r, o + 9), Text(r, o + 10));
 
-    internal static DateTimeOffset Utc(NpgsqlDataReader r, int i) => new(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
+    private static DateTimeOffset Utc(NpgsqlDataReader r, int i) => new(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
 
-    internal static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     /// <summary>A duration in milliseconds to the microsecond it was measured in (percentiles interpolate past it).</summary>
-    internal static double? Micros(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : Math.Round(r.GetDouble(i), 3);
+    private static double? Micros(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : Math.Round(r.GetDouble(i), 3);
 
-    internal static T? Nullable<T>(NpgsqlDataReader r, int i)
+    private static T? Nullable<T>(NpgsqlDataReader r, int i)
         where T : struct => r.IsDBNull(i) ? null : r.GetFieldValue<T>(i);
 
     /// <inheritdoc />

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TradingLog.Dashboard.Tests.Hosting;
@@ -28,7 +26,7 @@ public sealed class HostingTests
         app.MapGet("/orders", () => "the service's own endpoint");
         app.MapTradingLogDashboard("/logs");
         await app.StartAsync();
-        var root = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        var root = TradingLogDashboardServer.RootUrl(app).TrimEnd('/');
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
 
         using (var bare = await http.GetAsync(new Uri(root + "/logs")))

@@ -1,8 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TradingLog.Dashboard.Security;
 using TradingLog.Dashboard.Tests.Support;
 
@@ -26,7 +23,7 @@ public sealed class AccessTests : IAsyncLifetime
             o.AccessToken = Token;
         });
         await _app.StartAsync();
-        _url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        _url = TradingLogDashboardServer.RootUrl(_app);
     }
 
     public async Task DisposeAsync()

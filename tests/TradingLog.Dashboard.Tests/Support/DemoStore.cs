@@ -1,7 +1,4 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TradingLog.Configuration;
 using TradingLog.PostgreSql;
 
@@ -42,7 +39,7 @@ public sealed class DemoStore : IAsyncLifetime
             o.WorkingDirectory = Folder;
         });
         await _app.StartAsync();
-        Url = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+        Url = TradingLogDashboardServer.RootUrl(_app);
     }
 
     /// <summary>Logs through a real pipeline with the PostgreSQL sink into this store; the host stays open until disposed.</summary>

@@ -33,13 +33,9 @@ internal sealed class DashboardCommandSettings : DatabaseCommandSettings
             return ValidationResult.Error($"--token: the access token must be at least 16 characters long ({TokenVariable} too)");
         }
 
-        try
+        if (TradingLogDashboardServer.UrlsProblem(Urls, EffectiveToken is not null) is { } problem)
         {
-            TradingLogDashboardServer.CheckUrls(Urls, EffectiveToken is not null);
-        }
-        catch (ArgumentException e)
-        {
-            return ValidationResult.Error("--urls: " + TradingLog.Dashboard.TradingLogDashboardServer.Reason(e));
+            return ValidationResult.Error(problem);
         }
 
         return base.Validate();

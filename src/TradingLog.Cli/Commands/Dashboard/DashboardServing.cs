@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using TradingLog.Cli.Infrastructure;
 using TradingLog.Configuration;
 using TradingLog.Dashboard;
@@ -32,8 +29,7 @@ internal static class DashboardServing
             throw new BadOptionException($"--urls: cannot listen on {urls}: {e.Message}");
         }
 
-        var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? urls;
-        url = url.TrimEnd('/') + "/";
+        var url = TradingLogDashboardServer.RootUrl(app);
         // Listening on every address: name this host, which a browser can open, rather than 0.0.0.0 or [::].
         url = url.Replace("://0.0.0.0:", "://" + System.Net.Dns.GetHostName() + ":", StringComparison.Ordinal)
             .Replace("://[::]:", "://" + System.Net.Dns.GetHostName() + ":", StringComparison.Ordinal);

@@ -58,13 +58,9 @@ internal sealed class DemoCommandSettings : DatabaseCommandSettings
 
         if (Dashboard)
         {
-            try
+            if (TradingLog.Dashboard.TradingLogDashboardServer.UrlsProblem(Urls, hasToken: false) is { } problem)
             {
-                TradingLog.Dashboard.TradingLogDashboardServer.CheckUrls(Urls, hasToken: false);
-            }
-            catch (ArgumentException e)
-            {
-                return ValidationResult.Error("--urls: " + TradingLog.Dashboard.TradingLogDashboardServer.Reason(e));
+                return ValidationResult.Error(problem);
             }
         }
         else if (Open)
