@@ -39,6 +39,22 @@ ensure_chromium() {
   fi
 }
 
+# The alerting tests deliver to a real Prometheus Alertmanager (Debian package prometheus-alertmanager) on loopback.
+ensure_alertmanager() {
+  [ -x /usr/bin/prometheus-alertmanager ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Prometheus Alertmanager (Debian package prometheus-alertmanager) for the alerting tests..." >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus-alertmanager >&2
+    # The package starts a system Alertmanager on :9093; the tests start their own.
+    (command -v service >/dev/null 2>&1 && service prometheus-alertmanager stop >/dev/null 2>&1) || true
+  fi
+  if ! [ -x /usr/bin/prometheus-alertmanager ]; then
+    echo "The alerting tests need Prometheus Alertmanager: apt-get install prometheus-alertmanager" >&2
+    exit 1
+  fi
+}
+
 has_postgres() {
   command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
 }

@@ -66,6 +66,13 @@ public sealed class TradingLogHost : IDisposable, IAsyncDisposable
     /// <summary>The folder the settings' relative paths are resolved against.</summary>
     public string WorkingDirectory { get; internal init; } = Directory.GetCurrentDirectory();
 
+    /// <summary>
+    /// The configuration files the settings were loaded from, as the loader names them (relative to
+    /// <see cref="WorkingDirectory"/> when found there); empty when the settings were given in code. Other packages read
+    /// their own sections (<c>alerts:</c>) from them.
+    /// </summary>
+    internal IReadOnlyList<string> ConfigurationFiles { get; init; } = [];
+
     /// <summary>The full paths of the files this service writes.</summary>
     public IReadOnlyList<string> Files { get; }
 

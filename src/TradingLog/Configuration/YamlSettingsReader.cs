@@ -78,6 +78,11 @@ internal static partial class YamlSettingsReader
         foreach (var (keyNode, value) in root.Children)
         {
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (PackageSections.Contains(key))
+            {
+                continue; // read by the package that owns it (alerts: TradingLog.Alerting), with its own validation
+            }
+
             if (key != "logging")
             {
                 warnings.Add($"{displayPath} line {keyNode.Start.Line}: unknown top-level key {Echo.Of(key)} is ignored (TradingLog reads 'logging:')");
@@ -146,6 +151,9 @@ internal static partial class YamlSettingsReader
                 break;
         }
     }
+
+    /// <summary>Top-level sections other packages read from the same files.</summary>
+    internal static readonly HashSet<string> PackageSections = new(StringComparer.Ordinal) { "alerts" };
 
     private static bool IsNull(YamlScalarNode scalar) =>
         scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";

@@ -82,6 +82,7 @@ internal static class PipelineBuilder
         {
             WorkingDirectory = workingDirectory,
             Audited = options.AuditEvents,
+            ConfigurationFiles = configurationFiles ?? [],
         };
         host.AuditStarted(configurationFiles ?? [], environmentName);
         if (options.FlushOnTermination)
