@@ -54,6 +54,12 @@ internal static class TradingService
             lifetime.StopApplication();
             return "stopping";
         });
+        // The demo's labelled incidents: the orchestrator says which happen when, and each service plays its part.
+        app.MapPost("/incidents", (Incident[] plan) =>
+        {
+            state.Incidents.Set(plan);
+            return "ok";
+        });
         Map(app, options.Service, http, logger, performance, state);
 
         var host = app.Services.GetRequiredService<TradingLogHost>();
@@ -94,16 +100,18 @@ internal static class TradingService
                 app.MapPost("/tick", (Tick tick) => OnTickAsync(tick, http, logger, state));
                 break;
             case ServiceNames.Execution:
-                app.MapPost("/order", (Order order) => PlaceOrderAsync(order, http, logger, performance));
+                app.MapPost("/order", (Order order) => PlaceOrderAsync(order, http, logger, performance, state.Incidents));
                 break;
             case ServiceNames.RiskManagement:
-                app.MapPost("/check", (Order order) => CheckLimits(order, logger));
+                app.MapPost("/check", (Order order) => CheckLimitsAsync(order, logger, performance, state.Incidents));
                 break;
             case ServiceNames.Analytics:
                 app.MapPost("/fill", (Order order) => UpdatePnl(order, logger, performance));
                 break;
             case ServiceNames.Notification:
                 app.MapPost("/notify", (Order order) => SendFillNotice(order, logger));
+                var inbox = new AlertInbox(logger);
+                app.MapPost("/alerts", (HttpRequest request) => inbox.ReceiveAsync(request));
                 break;
         }
     }
@@ -135,7 +143,8 @@ internal static class TradingService
         return Results.Ok();
     }
 
-    private static async Task<IResult> PlaceOrderAsync(Order order, IHttpClientFactory http, ILogger logger, PerformanceSettings performance)
+    private static async Task<IResult> PlaceOrderAsync(Order order, IHttpClientFactory http, ILogger logger, PerformanceSettings performance,
+        IncidentSwitch incidents)
     {
         using (logger.Measure("place_order", performance))
         {
@@ -156,7 +165,7 @@ internal static class TradingService
 
             try
             {
-                BrokerGateway.Submit(order);
+                BrokerGateway.Submit(order, incidents);
             }
             catch (HttpRequestException e)
             {
@@ -174,18 +183,26 @@ internal static class TradingService
         return Results.Ok();
     }
 
-    private static IResult CheckLimits(Order order, ILogger logger)
+    private static async Task<IResult> CheckLimitsAsync(Order order, ILogger logger, PerformanceSettings performance, IncidentSwitch incidents)
     {
-        logger.LogDebug("Checking exposure for {TradeId}", order.TradeId);
-        logger.LogInformation("Exposure within limits for {Symbol}", order.Symbol);
-        if (Random.Shared.Next(10) == 0)
+        using (logger.Measure("check_limits", performance))
         {
-            using (logger.BeginCategory(LogCategory.Risk))
+            logger.LogDebug("Checking exposure for {TradeId}", order.TradeId);
+            if (incidents.Active(Incident.RiskLatency))
             {
-                logger.LogWarning("Risk limit breached for {TradeId}: position in {Symbol} would exceed {Limit}", order.TradeId, order.Symbol, 500);
+                await Task.Delay(Random.Shared.Next(150, 300)); // the exposure store is slow
             }
 
-            return Results.Ok(false);
+            logger.LogInformation("Exposure within limits for {Symbol}", order.Symbol);
+            if (Random.Shared.Next(10) < (incidents.Active(Incident.RiskBurst) ? 8 : 1))
+            {
+                using (logger.BeginCategory(LogCategory.Risk))
+                {
+                    logger.LogWarning("Risk limit breached for {TradeId}: position in {Symbol} would exceed {Limit}", order.TradeId, order.Symbol, 500);
+                }
+
+                return Results.Ok(false);
+            }
         }
 
         return Results.Ok(true);
@@ -216,6 +233,14 @@ internal static class TradingService
         var count = 0;
         while (!state.Stop.IsCancellationRequested)
         {
+            if (state.Incidents.Active(Incident.FeedSilent))
+            {
+                // The feed is down: no quote arrives, nothing is logged, no tick flows on.
+                await Task.Delay(interval);
+                next = DateTime.UtcNow;
+                continue;
+            }
+
             var symbol = Symbols[count++ % Symbols.Length];
             prices[symbol] *= 1 + ((Random.Shared.NextDouble() - 0.5) / 500);
             if (count % 50 == 0)

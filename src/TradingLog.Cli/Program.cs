@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TradingLog;
+using TradingLog.Cli.Commands.Alerts;
 using TradingLog.Cli.Commands.Analysis;
 using TradingLog.Cli.Commands.Cleanup;
 using TradingLog.Cli.Commands.Config;
@@ -72,6 +73,23 @@ app.Configure(config =>
         .WithDescription("Serve the monitoring dashboard (live tail, explore, performance, trades, service map, health) until Ctrl-C.")
         .WithExample("dashboard", "--open")
         .WithExample("dashboard", "--urls", "http://0.0.0.0:5080", "--token", "a-long-random-token");
+    config.AddCommand<MonitorCommand>("monitor")
+        .WithDescription("Evaluate the alert rules (alerts: in the configuration) and deliver their notifications until Ctrl-C.")
+        .WithExample("monitor");
+    config.AddBranch("alerts", branch =>
+    {
+        branch.SetDescription("Alert rules: their state, history, a one-off evaluation, silences.");
+        branch.AddCommand<AlertsListCommand>("list").WithDescription("Every rule's alerts: state, since, current value, silences, errors.");
+        branch.AddCommand<AlertsHistoryCommand>("history").WithDescription("Alert transitions, newest first.")
+            .WithExample("alerts", "history", "--since", "1d", "--rule", "execution_errors");
+        branch.AddCommand<AlertsTestCommand>("test").WithDescription("Evaluate one rule once and show its value and what would be sent; --send sends it.")
+            .WithExample("alerts", "test", "execution_errors")
+            .WithExample("alerts", "test", "feed_silent", "--at", "2026-11-30T14:05:00Z", "--send");
+        branch.AddCommand<AlertsSilenceCommand>("silence").WithDescription("Hold back a rule's notifications for a while.")
+            .WithExample("alerts", "silence", "execution_errors", "--for", "1h", "--comment", "broker maintenance");
+        branch.AddCommand<AlertsUnsilenceCommand>("unsilence").WithDescription("End a silence now.").WithExample("alerts", "unsilence", "3");
+        branch.AddCommand<AlertsSilencesCommand>("silences").WithDescription("Silences in force (--all: ended ones too).");
+    });
     config.AddCommand<SchedulerCommand>("scheduler").WithDescription("Run cleanups on cleanup_schedule until stopped.");
 });
 return await app.RunAsync(args);

@@ -54,6 +54,7 @@ public static class DashboardEndpointRouteBuilderExtensions
         TradeEndpoints.Map(api);
         ServiceEndpoints.Map(api);
         HealthEndpoints.Map(api);
+        AlertEndpoints.Map(api);
         api.MapFallback((HttpContext context) => Results.Problem(
             $"no API endpoint answers {context.Request.Method} {context.Request.Path}; see docs/dashboard.md",
             statusCode: StatusCodes.Status404NotFound, title: "Not found"));

@@ -47,6 +47,19 @@ public sealed class DashboardOptions
     /// </summary>
     public int TailBufferSize { get; set; } = DefaultTailBufferSize;
 
+    /// <summary>Default of <see cref="EvaluateAlerts"/>: the dashboard evaluates the alert rules too.</summary>
+    public const bool DefaultEvaluateAlerts = true;
+
+    /// <summary>
+    /// Whether this process also evaluates the alert rules (the <c>alerts:</c> section of the configuration, and
+    /// <c>config/alerts.yaml</c>) and delivers their notifications. Several processes may: one evaluates at a time (a
+    /// PostgreSQL advisory lock). The Alerts page works either way, from the alert tables.
+    /// </summary>
+    public bool EvaluateAlerts { get; set; } = DefaultEvaluateAlerts;
+
+    /// <summary>Alert settings read by the caller already (the command line checks them at start); null reads them on first use.</summary>
+    internal TradingLog.Alerting.Configuration.AlertingSettings? Alerting { get; set; }
+
     /// <summary>The thresholds of the health page's green, amber and red.</summary>
     public HealthThresholds Health { get; } = new();
 

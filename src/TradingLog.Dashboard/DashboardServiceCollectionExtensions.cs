@@ -38,6 +38,8 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<DashboardAccess>();
         services.TryAddSingleton<TailHub>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<TailHub>());
+        services.TryAddSingleton<DashboardAlerting>();
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<DashboardAlerting>());
         return services;
     }
 }

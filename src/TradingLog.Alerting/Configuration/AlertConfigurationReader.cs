@@ -5,7 +5,8 @@ using YamlDotNet.RepresentationModel;
 namespace TradingLog.Alerting.Configuration;
 
 /// <summary>
-/// Reads the <c>alerts:</c> section of the configuration files TradingLog loaded (<c>logging.yaml</c>, then
+/// Reads the <c>alerts:</c> section of <c>alerts.yaml</c> beside the base file and of the configuration files TradingLog
+/// loaded (<c>logging.yaml</c>, then
 /// <c>logging.{Environment}.yaml</c>) and of the files they include (<c>alerts.include</c>, relative to the including
 /// file, <c>*</c> allowed in the file name). Later files win: a rule or receiver of the same name replaces the earlier
 /// one, single values are overridden, inhibitions add up.
@@ -21,7 +22,10 @@ internal static class AlertConfigurationReader
     private static readonly string[] ReceiverKeys =
         ["name", "type", "url", "format", "secret", "secret_env", "timeout", "retry_interval", "retry_for", "headers"];
 
-    /// <summary>The alerting settings of <paramref name="configuration"/>.</summary>
+    /// <summary>The file beside the base configuration file that is read first when it exists: <c>config/alerts.yaml</c>.</summary>
+    public const string RulesFile = "alerts.yaml";
+
+    /// <summary>The alerting settings of <paramref name="configuration"/>, and of <see cref="RulesFile"/> beside its base file.</summary>
     /// <param name="configuration">The loaded configuration whose files are read.</param>
     /// <param name="workingDirectory">The folder relative file names are resolved against.</param>
     /// <param name="variables">Environment variables, for <c>secret_env</c>; null for the process's.</param>
@@ -29,7 +33,20 @@ internal static class AlertConfigurationReader
     public static AlertingSettings Read(LoadedConfiguration configuration, string workingDirectory, IReadOnlyDictionary<string, string>? variables = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return ReadFiles(configuration.Files.Select(f => (Path.GetFullPath(f, workingDirectory), f)), variables);
+        var files = configuration.Files.Select(f => (Full: Path.GetFullPath(f, workingDirectory), Display: f)).ToList();
+        if (files.Count > 0)
+        {
+            // Rules may live in alerts.yaml beside the base file (Prometheus keeps rule files apart too); logging.yaml's own
+            // alerts: section and the environment file come after it and win.
+            var display = Path.Combine(Path.GetDirectoryName(files[0].Display) ?? "", RulesFile);
+            var full = Path.Combine(Path.GetDirectoryName(files[0].Full)!, RulesFile);
+            if (File.Exists(full))
+            {
+                files.Insert(0, (full, display));
+            }
+        }
+
+        return ReadFiles(files, variables);
     }
 
     /// <summary>The alerting settings of these files, in order (full path, path as shown in messages).</summary>

@@ -72,6 +72,16 @@ internal static partial class AlertDuration
             : value.TotalSeconds.ToString(CultureInfo.InvariantCulture) + "s";
     }
 
+    /// <summary>A duration for people, to the second: <c>45s</c>, <c>3m 20s</c>, <c>6h 12m</c>, <c>2d 4h</c>.</summary>
+    public static string Describe(TimeSpan value)
+    {
+        value = TimeSpan.FromSeconds(Math.Round(value.TotalSeconds));
+        return value.TotalDays >= 1 ? $"{(int)value.TotalDays}d {value.Hours}h"
+            : value.TotalHours >= 1 ? $"{(int)value.TotalHours}h {value.Minutes}m"
+            : value.TotalMinutes >= 1 ? $"{(int)value.TotalMinutes}m {value.Seconds}s"
+            : $"{(int)value.TotalSeconds}s";
+    }
+
     [GeneratedRegex(@"\s*(\d+(?:\.\d+)?)\s*(ms|seconds|second|sec|s|minutes|minute|min|m|hours|hour|h|days|day|d)(?![a-z])", RegexOptions.IgnoreCase)]
     private static partial Regex Part();
 }

@@ -44,6 +44,33 @@ internal sealed class NotificationDispatcher(AlertingSettings settings, AlertSto
 
         var alerts = rows.Select(r => AlertDocument.FromJson(r.Alert)).ToList();
         var now = time.GetUtcNow();
+        var (error, retry) = await PostAsync(receiver, batch, first.GroupKey, alerts, cancellationToken);
+        if (error is null)
+        {
+            return Finish(rows, failed: false, null);
+        }
+
+        var attempts = first.Attempts + 1;
+        if (!retry || now - first.CreatedAt >= receiver.RetryFor)
+        {
+            return Finish(rows, failed: true, error + (retry ? $"; given up after {attempts} attempts" : "; not retried"));
+        }
+
+        var delay = TimeSpan.FromTicks(Math.Min(AlertReceiver.MaxRetryInterval.Ticks, receiver.RetryInterval.Ticks * (1L << Math.Min(attempts - 1, 20))));
+        log?.ForCategory(LogCategory.System).WithProperty(LogProperties.EventType, FailedEvent)
+            .Write(LogEventLevel.Warning, null, "Notification to {Receiver} failed (attempt {Attempt}), retrying in {Delay}: {Error}",
+                [receiver.Name, attempts, AlertDuration.Format(delay), error]);
+        return new DeliveryOutcome(null, now + delay, null, error);
+    }
+
+    /// <summary>
+    /// Posts <paramref name="alerts"/> to <paramref name="receiver"/> once, in its format. Returns null on a 2xx answer, else
+    /// why not and whether a retry may succeed.
+    /// </summary>
+    public async Task<(string? Error, bool Retry)> PostAsync(AlertReceiver receiver, Guid batch, string groupKey, IReadOnlyList<AlertDocument> alerts,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
         string body;
         Uri url;
         if (receiver.Kind == ReceiverKind.Alertmanager)
@@ -55,7 +82,7 @@ internal sealed class NotificationDispatcher(AlertingSettings settings, AlertSto
         {
             body = receiver.Slack
                 ? NotificationPayloads.Slack(alerts)
-                : NotificationPayloads.Json(receiver.Name, batch, first.GroupKey, alerts, settings.GroupBy);
+                : NotificationPayloads.Json(receiver.Name, batch, groupKey, alerts, settings.GroupBy);
             url = receiver.Url;
         }
 
@@ -80,7 +107,7 @@ internal sealed class NotificationDispatcher(AlertingSettings settings, AlertSto
             using var response = await http.SendAsync(request, timeout.Token);
             if (response.IsSuccessStatusCode)
             {
-                return Finish(rows, failed: false, null);
+                return (null, false);
             }
 
             var code = (int)response.StatusCode;
@@ -95,17 +122,7 @@ internal sealed class NotificationDispatcher(AlertingSettings settings, AlertSto
                 : $"{url}: {e.Message}";
         }
 
-        var attempts = first.Attempts + 1;
-        if (!retry || now - first.CreatedAt >= receiver.RetryFor)
-        {
-            return Finish(rows, failed: true, error + (retry ? $"; given up after {attempts} attempts" : "; not retried"));
-        }
-
-        var delay = TimeSpan.FromTicks(Math.Min(AlertReceiver.MaxRetryInterval.Ticks, receiver.RetryInterval.Ticks * (1L << Math.Min(attempts - 1, 20))));
-        log?.ForCategory(LogCategory.System).WithProperty(LogProperties.EventType, FailedEvent)
-            .Write(LogEventLevel.Warning, null, "Notification to {Receiver} failed (attempt {Attempt}), retrying in {Delay}: {Error}",
-                [receiver.Name, attempts, AlertDuration.Format(delay), error]);
-        return new DeliveryOutcome(null, now + delay, null, error);
+        return (error, retry);
     }
 
     private DeliveryOutcome Finish(IReadOnlyList<NotificationRecord> rows, bool failed, string? error)

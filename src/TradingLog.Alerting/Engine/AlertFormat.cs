@@ -21,7 +21,7 @@ internal static class AlertFormat
     private static string Of(AlertRuleType type, double v) => type switch
     {
         AlertRuleType.ErrorRate or AlertRuleType.TradeFailures => (v * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%",
-        AlertRuleType.Absence => AlertDuration.Format(TimeSpan.FromSeconds(Math.Round(v))),
+        AlertRuleType.Absence => AlertDuration.Describe(TimeSpan.FromSeconds(v)),
         AlertRuleType.Latency => v.ToString(v < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture) + " ms",
         AlertRuleType.Degradation => v.ToString("0.##", CultureInfo.InvariantCulture) + "x",
         _ => v.ToString("0.##", CultureInfo.InvariantCulture),

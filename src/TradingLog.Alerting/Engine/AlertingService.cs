@@ -48,6 +48,9 @@ internal sealed class AlertingService : IAsyncDisposable
     /// <summary>Whether this process is the evaluator now.</summary>
     public bool IsLeader => _lock.IsHeld;
 
+    /// <summary>Raised after each evaluation this process makes (on the loop's thread; keep it short).</summary>
+    public event Action<EvaluationReport>? Evaluated;
+
     /// <summary>The last evaluation this process made, or null.</summary>
     public EvaluationReport? LastEvaluation { get; private set; }
 
@@ -83,6 +86,7 @@ internal sealed class AlertingService : IAsyncDisposable
                     {
                         LastEvaluation = await _evaluator.RunOnceAsync(now, cancellationToken);
                         nextEvaluation = LastEvaluation.NextEvaluation;
+                        Evaluated?.Invoke(LastEvaluation);
                     }
 
                     await _dispatcher.DeliverDueAsync(cancellationToken); // what the evaluation just queued leaves now

@@ -39,7 +39,7 @@ internal static class RuleEvaluator
                 var last = await queries.LastSeenAsync(rule.Scope, at, lookback, cancellationToken);
                 if (last is not { } seen)
                 {
-                    return [new AlertSample(rule.Service, null, true, $"nothing seen in the last {AlertDuration.Format(lookback)}")];
+                    return [new AlertSample(rule.Service, null, true, $"nothing seen in the last {AlertDuration.Describe(lookback)}")];
                 }
 
                 var silent = (at - seen).TotalSeconds;
@@ -85,7 +85,7 @@ internal static class RuleEvaluator
                 var bad = outcomes.Rejected + outcomes.Failed;
                 var share = outcomes.Trades == 0 ? 0 : (double)bad / outcomes.Trades;
                 return [new AlertSample(null, Math.Round(share, 4), outcomes.Trades >= rule.MinEvents && share > rule.Threshold,
-                    $"{outcomes.Rejected} rejected and {outcomes.Failed} failed of {outcomes.Trades} trades ({share:P1})")];
+                    $"{outcomes.Rejected} rejected and {outcomes.Failed} failed of {outcomes.Trades} trades ({Percent(share)})")];
             }
 
             case AlertRuleType.SinkHealth:
@@ -106,7 +106,7 @@ internal static class RuleEvaluator
     {
         var share = events == 0 ? 0 : (double)errors / events;
         return new AlertSample(service, Math.Round(share, 4), events >= rule.MinEvents && share > rule.Threshold,
-            $"{errors} of {events} events were errors ({share:P1})");
+            $"{errors} of {events} events were errors ({Percent(share)})");
     }
 
     private static string P(AlertRule rule) => "p" + (rule.Percentile * 100).ToString("0.#", CultureInfo.InvariantCulture);
@@ -115,5 +115,7 @@ internal static class RuleEvaluator
 
     private static string Ms(double ms) => ms.ToString(ms < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture) + " ms";
 
-    private static string Seconds(double seconds) => AlertDuration.Format(TimeSpan.FromSeconds(Math.Round(seconds)));
+    private static string Seconds(double seconds) => AlertDuration.Describe(TimeSpan.FromSeconds(seconds));
+
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
 }

@@ -17,8 +17,10 @@ internal sealed class DemoReport
     private static readonly string[] Tables = ["system_logs", "trading_logs", "performance_logs"];
 
     private DemoReport(string runId, IReadOnlyList<ServiceSummary> services, Dictionary<string, long> stored, TimeSpan elapsed,
-        string? sampleTrade, List<Dictionary<string, object?>> trace, List<Dictionary<string, object?>> joined, List<Dictionary<string, object?>> performance)
+        string? sampleTrade, List<Dictionary<string, object?>> trace, List<Dictionary<string, object?>> joined, List<Dictionary<string, object?>> performance,
+        DemoAlertSummary? alerts)
     {
+        Alerts = alerts;
         RunId = runId;
         Services = services;
         Stored = stored;
@@ -30,6 +32,9 @@ internal sealed class DemoReport
     }
 
     public string RunId { get; }
+
+    /// <summary>The run's incidents, alerts and deliveries; null when alerting did not run (the services did not start).</summary>
+    public DemoAlertSummary? Alerts { get; }
 
     public IReadOnlyList<ServiceSummary> Services { get; }
 
@@ -59,7 +64,7 @@ internal sealed class DemoReport
     public long TotalEvents => Services.Sum(s => s.Levels.Values.Sum());
 
     public static async Task<DemoReport> BuildAsync(LogDatabase database, string runId, IReadOnlyList<ServiceSummary> services, TimeSpan elapsed,
-        CancellationToken cancellationToken)
+        DemoAlertSummary? alerts, CancellationToken cancellationToken)
     {
         await using var queries = LogQueries.Open(database, "tradelog-demo");
         var prefix = $"trade_{runId}_";
@@ -92,7 +97,7 @@ internal sealed class DemoReport
             WHERE timestamp > NOW() - INTERVAL '1 day'
             GROUP BY service;
             """, cancellationToken);
-        return new DemoReport(runId, services, stored, elapsed, sample, trace, joined, performance);
+        return new DemoReport(runId, services, stored, elapsed, sample, trace, joined, performance, alerts);
     }
 
     public void Print(IAnsiConsole console, TradingLogSettings settings)
@@ -163,6 +168,11 @@ internal sealed class DemoReport
                 "The other files and the database have every event.[/]");
         }
 
+        if (Alerts is not null)
+        {
+            DemoAlertReport.Print(console, Alerts);
+        }
+
         console.MarkupLine($"\nTry: [bold]tradelog trace {Markup.Escape(SampleTrade ?? "trade_…")}[/], " +
             "tradelog stats --since 1h, tradelog tail --level WARNING");
     }
@@ -180,6 +190,9 @@ internal sealed class DemoReport
         sample_trade = SampleTrade,
         log_files = Services.ToDictionary(s => s.Service, s => s.LogFile),
         unwritable_files = UnwritableFiles,
+        incidents = Alerts?.Incidents.Select(i => new { name = i.Name, starts_at = i.StartsAt, ends_at = i.EndsAt }),
+        alerts = Alerts?.Alerts.Select(a => new { rule = a.Rule, service = a.Service, fired_at = a.FiredAt, resolved_at = a.ResolvedAt, detail = a.Detail }),
+        deliveries = Alerts?.Deliveries.Select(d => new { rule = d.Rule, status = d.Status, count = d.Count }),
     }, Infrastructure.ResultWriter.Indented);
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

@@ -49,6 +49,10 @@ internal static class TradingSystemSample
             : throw new InvalidOperationException($"the TradingSystem sample did not build (dotnet build {project}):\n{await output}{await error}");
     }
 
+    /// <summary>The sample's folder (where its <c>alerts.yaml</c> is), as <see cref="LocateAsync"/> finds it.</summary>
+    public static string? FolderOf(string? sample) =>
+        ProjectOf(sample ?? Metadata("TradingSystemSample")) is { } project ? Path.GetDirectoryName(project) : null;
+
     private static string? ProjectOf(string? path) => path switch
     {
         null => null,

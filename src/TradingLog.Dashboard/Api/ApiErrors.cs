@@ -37,6 +37,11 @@ internal sealed class ApiErrors : IEndpointFilter
             return Results.Problem("regex: " + e.MessageText, statusCode: StatusCodes.Status400BadRequest, title: "Bad request",
                 extensions: new Dictionary<string, object?> { ["parameter"] = "q" });
         }
+        catch (TradingLog.Configuration.TradingLogConfigurationException e)
+        {
+            return Results.Problem("the alerts: configuration is invalid: " + e.Message, statusCode: StatusCodes.Status500InternalServerError,
+                title: "Configuration error");
+        }
         catch (Exception e) when (e is NpgsqlException or EmbeddedServerException or TimeoutException)
         {
             return Results.Problem("the log store cannot be read: " + e.Message, statusCode: StatusCodes.Status503ServiceUnavailable,

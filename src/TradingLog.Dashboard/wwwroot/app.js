@@ -8,8 +8,10 @@ import { tradesPage } from './pages/trades.js';
 import { tracePage } from './pages/trace.js';
 import { mapPage } from './pages/map.js';
 import { healthPage } from './pages/health.js';
+import { alertsPage } from './pages/alerts.js';
 
-const pages = { tail: tailPage, explore: explorePage, performance: performancePage, trades: tradesPage, map: mapPage, health: healthPage };
+const pages = { tail: tailPage, explore: explorePage, performance: performancePage, trades: tradesPage, map: mapPage, health: healthPage,
+  alerts: alertsPage };
 let refresh = null;
 
 function parse() {
@@ -75,8 +77,10 @@ async function render() {
   root.dataset.ready = 'false';
   try {
     if (name === 'trace') await tracePage(root, decodeURIComponent(rest.join('/')));
+    else if (name === 'alerts') await alertsPage(root, params, navigate, rest.length ? decodeURIComponent(rest.join('/')) : null);
     else await (pages[name] || tailPage)(root, params, navigate);
     if (name === 'health') refresh = setInterval(() => { root.replaceChildren(); healthPage(root).catch(() => {}); }, 10000);
+    if (name === 'alerts') refresh = setInterval(() => { render(); }, 15000);
   } catch (e) {
     problem(e.message);
   } finally {
@@ -102,3 +106,22 @@ document.getElementById('range-apply').addEventListener('click', () => {
 document.getElementById('utc').addEventListener('change', e => { state.utc = e.target.checked; navigate({}); });
 window.addEventListener('hashchange', render);
 render();
+
+// The banner on every page while an alert fires: its own request, so that a failure here never hides a page's problem.
+async function banner() {
+  const box = document.getElementById('banner');
+  try {
+    const response = await fetch('api/alerts', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    const body = response.ok ? await response.json() : null;
+    const firing = body ? body.alerts.filter(a => a.state === 'firing' && !a.silenced_by) : [];
+    box.textContent = firing.length
+      ? `${firing.length} alert${firing.length > 1 ? 's' : ''} firing: ` + firing.slice(0, 5).map(a => a.rule + (a.service ? ` (${a.service})` : '')).join(', ') +
+        (firing.length > 5 ? ', …' : '') + ' — open Alerts'
+      : '';
+    box.hidden = !firing.length;
+  } catch {
+    box.hidden = true;
+  }
+}
+banner();
+setInterval(banner, 15000);

@@ -48,6 +48,23 @@ export async function api(path, params = {}) {
   return body;
 }
 
+// A change through the API (POST, DELETE): JSON in, problem JSON shown on failure.
+export async function send(method, path, body) {
+  const response = await fetch('api/' + path, {
+    method, credentials: 'same-origin',
+    headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (response.status === 401) { location.href = 'login'; throw new Error('sign in needed'); }
+  const answer = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (answer && (answer.detail || answer.title)) || response.statusText;
+    problem(message);
+    throw new Error(message);
+  }
+  return answer;
+}
+
 export function time(value, withDate = false) {
   if (!value) return '';
   const d = new Date(value);

@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TradingLog.Alerting.Configuration;
 using TradingLog.Cli.Infrastructure;
 using TradingLog.PostgreSql;
 
@@ -15,6 +16,7 @@ internal sealed class DashboardCommand(IAnsiConsole console) : AsyncCommand<Dash
         CommandErrors.RunAsync(async () =>
         {
             var loaded = settings.Load();
+            var alerting = AlertConfigurationReader.Read(loaded, Directory.GetCurrentDirectory()); // a bad rule stops start-up
             try
             {
                 _ = await LogDatabase.ConnectRunningAsync(loaded.Settings, Directory.GetCurrentDirectory(), cancellationToken);
@@ -25,7 +27,8 @@ internal sealed class DashboardCommand(IAnsiConsole console) : AsyncCommand<Dash
                 Notices.Write("the log store is not reachable yet (" + e.Message.TrimEnd('.') + "); the dashboard will show it until it is");
             }
 
-            var (app, url) = await DashboardServing.StartAsync(settings.Urls, settings.EffectiveToken, loaded.Settings, settings.Open, cancellationToken);
+            var (app, url) = await DashboardServing.StartAsync(settings.Urls, settings.EffectiveToken, loaded.Settings, settings.Open,
+                alerting, !settings.NoAlerting, cancellationToken);
             console.MarkupLine($"TradingLog dashboard: [link]{Markup.Escape(url)}[/]  (Ctrl-C to stop)");
             await DashboardServing.ServeUntilStoppedAsync(app, cancellationToken);
             return ExitCodes.Success;

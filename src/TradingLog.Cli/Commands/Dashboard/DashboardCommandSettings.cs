@@ -20,6 +20,10 @@ internal sealed class DashboardCommandSettings : DatabaseCommandSettings
     [Description("Access token (16 characters or more) every request must carry; default: " + TokenVariable + ". Needed to listen beyond loopback.")]
     public string? Token { get; init; }
 
+    [CommandOption("--no-alerting")]
+    [Description("Do not evaluate the alert rules in this process (tradelog monitor or a service does); the Alerts page still shows them.")]
+    public bool NoAlerting { get; init; }
+
     [CommandOption("--open")]
     [Description("Open the dashboard in the default browser once it listens.")]
     public bool Open { get; init; }

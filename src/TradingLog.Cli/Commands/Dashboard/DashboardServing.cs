@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Microsoft.AspNetCore.Builder;
+using TradingLog.Alerting.Configuration;
 using TradingLog.Cli.Infrastructure;
 using TradingLog.Configuration;
 using TradingLog.Dashboard;
@@ -11,13 +11,15 @@ namespace TradingLog.Cli.Commands.Dashboard;
 internal static class DashboardServing
 {
     public static async Task<(WebApplication App, string Url)> StartAsync(string urls, string? token, TradingLogSettings settings, bool open,
-        CancellationToken cancellationToken)
+        AlertingSettings alerting, bool evaluateAlerts, CancellationToken cancellationToken)
     {
         var app = TradingLogDashboardServer.Create(urls, o =>
         {
             o.Settings = settings;
             o.WorkingDirectory = Directory.GetCurrentDirectory();
             o.AccessToken = token;
+            o.Alerting = alerting;
+            o.EvaluateAlerts = evaluateAlerts;
         });
         try
         {
@@ -54,26 +56,12 @@ internal static class DashboardServing
     /// </summary>
     public static async Task ServeUntilStoppedAsync(WebApplication app, CancellationToken cancellationToken)
     {
-        var stop = new TaskCompletionSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.TrySetResult();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var terminate = OperatingSystem.IsWindows() ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-        {
-            context.Cancel = true;
-            stop.TrySetResult();
-        });
         try
         {
-            await using var registration = cancellationToken.Register(() => stop.TrySetResult());
-            await stop.Task;
+            await StopSignal.WaitAsync(cancellationToken);
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
             await app.StopAsync(CancellationToken.None);
             await app.DisposeAsync();
         }

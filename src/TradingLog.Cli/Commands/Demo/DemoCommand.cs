@@ -32,20 +32,25 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 return db;
             });
 
+            var sample = await TradingSystemSample.LocateAsync(settings.Sample, Notices.Write, cancellationToken);
+            var ports = ServiceNames.All.Select((s, i) => (s, i)).ToDictionary(p => p.s,
+                p => settings.BasePort is { } first ? first + p.i : TradingLog.PostgreSql.Server.EmbeddedPostgres.FreePort());
+            var secret = DemoAlerting.NewSecret();
+            var alerting = DemoAlerting.Rules(TradingSystemSample.FolderOf(settings.Sample)!, ports[ServiceNames.Notification], secret);
             Microsoft.AspNetCore.Builder.WebApplication? dashboard = null;
             if (settings.Dashboard)
             {
-                (dashboard, var url) = await DashboardServing.StartAsync(settings.Urls, null, loaded.Settings, settings.Open, cancellationToken);
+                // The demo evaluates its rules itself; the dashboard shows them.
+                (dashboard, var url) = await DashboardServing.StartAsync(settings.Urls, null, loaded.Settings, settings.Open, alerting,
+                    evaluateAlerts: false, cancellationToken);
                 console.MarkupLine($"TradingLog dashboard: [link]{Markup.Escape(url)}[/]  (it serves after the demo too, until Ctrl-C)");
             }
 
-            var sample = await TradingSystemSample.LocateAsync(settings.Sample, Notices.Write, cancellationToken);
             var environment = ServiceEnvironment(settings, loaded, database);
+            environment[AlertDelivery.SecretVariable] = secret;
             var runId = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
             var work = Path.Combine(directory, ".tradelog", "demo", runId);
             Directory.CreateDirectory(work);
-            var ports = ServiceNames.All.Select((s, i) => (s, i)).ToDictionary(p => p.s,
-                p => settings.BasePort is { } first ? first + p.i : TradingLog.PostgreSql.Server.EmbeddedPostgres.FreePort());
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             ConsoleCancelEventHandler onCancel = (_, e) =>
             {
@@ -55,6 +60,9 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             Console.CancelKeyPress += onCancel;
             var processes = ServiceNames.All.ToDictionary(s => s, s => Start(sample, s, environment, runId, ports, Path.Combine(work, s + ".json")));
             var clock = Stopwatch.StartNew();
+            DemoAlerting? alerts = null;
+            IReadOnlyList<Incident> incidents = [];
+            var start = DateTimeOffset.UtcNow;
             try
             {
                 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
@@ -77,6 +85,10 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
 
                 console.MarkupLine($"Run [bold]{runId}[/]: six services up on ports {string.Join(", ", ports.Select(p => $"{p.Key}={p.Value}"))}");
                 var ticks = Math.Max(1, settings.Rate / 4);
+                start = DateTimeOffset.UtcNow;
+                incidents = settings.NoIncidents ? [] : Incident.Plan(start, settings.Duration);
+                await DemoAlerting.AnnounceAsync(http, ports, incidents, stop.Token);
+                alerts = DemoAlerting.Start(alerting, database, loaded.Settings, directory);
                 clock.Restart();
                 await http.PostAsync(new Uri($"http://127.0.0.1:{ports[ServiceNames.DataIngestion]}/start?ticksPerSecond={ticks}"), null, stop.Token);
                 await StatusLine.Progress().StartAsync(async progress =>
@@ -98,7 +110,21 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             }
 
             var elapsed = clock.Elapsed;
+            DemoAlertSummary? alertSummary = null;
+            if (alerts is not null)
+            {
+                // Notifications still queued reach the notification service before it stops.
+                await StatusLine.Status().StartAsync("Delivering the last alert notifications…", _ => alerts.DrainAsync(TimeSpan.FromSeconds(5)));
+                await alerts.DisposeAsync();
+            }
+
             await StatusLine.Status().StartAsync("Stopping the services and flushing their logs…", _ => StopAsync(ports, processes));
+            if (alerts is not null)
+            {
+                await using var store = TradingLog.Alerting.Store.AlertStore.Open(database, "tradelog-demo");
+                await using var queries = TradingLog.PostgreSql.Queries.LogQueries.Open(database, "tradelog-demo");
+                alertSummary = await DemoAlertSummary.BuildAsync(store, queries, runId, start, incidents, cancellationToken);
+            }
             var summaries = ServiceNames.All
                 .Select(s => Path.Combine(work, s + ".json"))
                 .Where(File.Exists)
@@ -110,7 +136,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 return ExitCodes.Failure;
             }
 
-            var report = await DemoReport.BuildAsync(database, runId, summaries, elapsed, cancellationToken);
+            var report = await DemoReport.BuildAsync(database, runId, summaries, elapsed, alertSummary, cancellationToken);
             report.Print(console, loaded.Settings);
             if (settings.SummaryJson is not null)
             {

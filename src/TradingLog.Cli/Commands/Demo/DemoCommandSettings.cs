@@ -38,6 +38,10 @@ internal sealed class DemoCommandSettings : DatabaseCommandSettings
     [Description("With --dashboard: where the dashboard listens. Default: " + TradingLog.Dashboard.DashboardOptions.DefaultUrls + " (loopback only).")]
     public string Urls { get; init; } = TradingLog.Dashboard.DashboardOptions.DefaultUrls;
 
+    [CommandOption("--no-incidents")]
+    [Description("Run without the labelled incidents (a broker outage, slow risk checks, a silent feed, a burst of risk violations) and their alerts.")]
+    public bool NoIncidents { get; init; }
+
     [CommandOption("--open")]
     [Description("With --dashboard: open it in the default browser.")]
     public bool Open { get; init; }

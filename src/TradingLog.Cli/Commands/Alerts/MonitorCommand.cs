@@ -1,0 +1,64 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TradingLog.Alerting.Configuration;
+using TradingLog.Alerting.Engine;
+using TradingLog.Cli.Infrastructure;
+using TradingLog.PostgreSql;
+
+namespace TradingLog.Cli.Commands.Alerts;
+
+/// <summary>
+/// <c>tradelog monitor [--connection …]</c>: evaluates the configured alert rules every <c>alerts.interval</c> and delivers
+/// their notifications until Ctrl-C or SIGTERM. Several monitors (and services hosting alerting) may run: one evaluates,
+/// the others stand by and take over within one interval. Each transition is printed and logged as a System event
+/// (service <c>alerting</c>).
+/// </summary>
+internal sealed class MonitorCommand(IAnsiConsole console) : AsyncCommand<DatabaseCommandSettings>
+{
+    public const string Service = "alerting";
+
+    public override Task<int> ExecuteAsync(CommandContext context, DatabaseCommandSettings settings, CancellationToken cancellationToken) =>
+        CommandErrors.RunAsync(async () =>
+        {
+            var loaded = settings.Load();
+            var directory = Directory.GetCurrentDirectory();
+            var alerting = AlertConfigurationReader.Read(loaded, directory);
+            if (alerting.Rules.Count == 0 || !alerting.Enabled)
+            {
+                throw new BadOptionException(alerting.Rules.Count == 0
+                    ? $"no alert rules are configured: add an alerts: section with rules to {string.Join(" or ", loaded.Files.DefaultIfEmpty("config/logging.yaml"))} " +
+                      "(docs/alerting.md shows one)"
+                    : "alerting is turned off (alerts.enabled: false)");
+            }
+
+            var database = await LogDatabase.ConnectRunningAsync(loaded.Settings, directory, cancellationToken);
+            await database.MigrateAsync(cancellationToken);
+            loaded.Settings.Console.Enabled = false;
+            await using var logging = TradingLogging.Configure(Service, o =>
+            {
+                o.Settings = loaded.Settings;
+                o.WorkingDirectory = directory;
+                o.FailureOutput = Console.Error;
+                o.Extensions.Add(new PostgreSqlExtension { Connect = (_, _) => Task.FromResult(database) });
+            });
+            await using var service = new AlertingService(alerting, database, TimeProvider.System, logging.Logger, Notices.Write);
+            service.Evaluated += report =>
+            {
+                foreach (var t in report.Transitions)
+                {
+                    var service = t.Instance.Labels.TryGetValue("service", out var s) ? $" ({s})" : "";
+                    console.MarkupLine(Markup.Escape(
+                        $"{t.At.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  {t.Instance.Rule}{service}: {t.From} -> {t.To}  {t.Detail}"));
+                }
+            };
+            console.MarkupLine(Markup.Escape($"TradingLog monitor: {alerting.Rules.Count} rules every {AlertDuration.Format(alerting.Interval)}, " +
+                $"receivers: {(alerting.Receivers.Count == 0 ? "none" : string.Join(", ", alerting.Receivers.Keys))}. Ctrl-C to stop."));
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var run = service.RunAsync(stop.Token);
+            await StopSignal.WaitAsync(cancellationToken);
+            await stop.CancelAsync();
+            await run;
+            return ExitCodes.Success;
+        });
+}
