@@ -1,5 +1,6 @@
 using System.Globalization;
 using TradingLog.Benchmarks;
+using TradingLog.Benchmarks.Alerting;
 using TradingLog.Benchmarks.CallSite;
 using TradingLog.Benchmarks.Charts;
 using TradingLog.Benchmarks.Dashboard;
@@ -24,6 +25,7 @@ var exit = command switch
     "outage" => await OutageBenchmark.RunAsync(quick, IntOption("--rate"), IntOption("--seconds"), Option("--out"), Option("--json")),
     "startup" => await StartupBenchmark.RunAsync(quick, Option("--out")),
     "dashboard" => await DashboardBenchmark.RunAsync(quick, IntOption("--rows"), args.Contains("--reuse"), Option("--out"), Option("--json")),
+    "alerts" => await AlertingBenchmark.RunAsync(quick, IntOption("--rows"), args.Contains("--reuse"), Option("--out"), Option("--json")),
     "chart" => ChartCommand.Run(Option("--in") ?? Path.Combine("docs", "benchmarks")),
     _ => Usage(command == "help" || command == "--help" ? 0 : 2),
 };
@@ -52,6 +54,8 @@ static int Usage(int exit)
           startup   [--quick]                               tradelog --help and stats --json, process start to exit
           dashboard [--quick] [--rows N] [--reuse]          every page's data request over HTTP at N rows; live tail delay
                                                             (--reuse: the database seeded by an earlier run)
+          alerts    [--quick] [--rows N] [--reuse]          each rule of config/alerts.yaml and a whole engine pass at N rows
+                                                            (--reuse: the dashboard benchmark's seeded database)
           chart     [--in FOLDER]                           draws FOLDER/*.json (default docs/benchmarks) as PNGs
 
         Every benchmark takes --json FILE (figures for chart), and all but callsite --out FILE (the Markdown table).

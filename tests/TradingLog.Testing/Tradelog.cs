@@ -50,4 +50,84 @@ public static class Tradelog
 
         return new Result(process.ExitCode, output.Result, error.Result);
     }
+
+    /// <summary>
+    /// Starts a long-running command (<c>monitor</c>, <c>dashboard</c>) whose output lines are collected as they come;
+    /// <see cref="Running.StopAsync"/> sends it SIGTERM, as <c>docker stop</c> would, and waits for its exit code.
+    /// </summary>
+    public static Running Start(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TradingLog.Cli.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("TRADINGLOG_", StringComparison.Ordinal)).ToList())
+        {
+            info.Environment.Remove(name);
+        }
+
+        return new Running(Process.Start(info)!);
+    }
+
+    /// <summary>A running <c>tradelog</c> process and what it has printed so far.</summary>
+    public sealed class Running : IDisposable
+    {
+        private readonly Process _process;
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _error = new();
+
+        internal Running(Process process)
+        {
+            _process = process;
+            process.OutputDataReceived += (_, e) => _output.Enqueue(e.Data ?? "");
+            process.ErrorDataReceived += (_, e) => _error.Enqueue(e.Data ?? "");
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public string Output => string.Join("\n", _output);
+
+        public string Error => string.Join("\n", _error);
+
+        public bool HasExited => _process.HasExited;
+
+        /// <summary>Sends SIGTERM and returns the exit code (the process is killed if it has not ended within 30 s).</summary>
+        public async Task<int> StopAsync()
+        {
+            if (!_process.HasExited)
+            {
+                using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync();
+            }
+
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            try
+            {
+                await _process.WaitForExitAsync(bound.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                Assert.Fail("tradelog did not stop within 30 s of SIGTERM");
+            }
+
+            return _process.ExitCode;
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+
+            _process.Dispose();
+        }
+    }
 }

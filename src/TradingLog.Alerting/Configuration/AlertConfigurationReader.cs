@@ -22,10 +22,13 @@ internal static class AlertConfigurationReader
     private static readonly string[] ReceiverKeys =
         ["name", "type", "url", "format", "secret", "secret_env", "timeout", "retry_interval", "retry_for", "headers"];
 
-    /// <summary>The file beside the base configuration file that is read first when it exists: <c>config/alerts.yaml</c>.</summary>
+    /// <summary>
+    /// The rules file read first when it exists: <c>config/alerts.yaml</c> of the working folder, else <c>alerts.yaml</c>
+    /// beside the base configuration file.
+    /// </summary>
     public const string RulesFile = "alerts.yaml";
 
-    /// <summary>The alerting settings of <paramref name="configuration"/>, and of <see cref="RulesFile"/> beside its base file.</summary>
+    /// <summary>The alerting settings of <paramref name="configuration"/>, and of its <see cref="RulesFile"/>.</summary>
     /// <param name="configuration">The loaded configuration whose files are read.</param>
     /// <param name="workingDirectory">The folder relative file names are resolved against.</param>
     /// <param name="variables">Environment variables, for <c>secret_env</c>; null for the process's.</param>
@@ -34,16 +37,18 @@ internal static class AlertConfigurationReader
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var files = configuration.Files.Select(f => (Full: Path.GetFullPath(f, workingDirectory), Display: f)).ToList();
+        // Rules may live in alerts.yaml (Prometheus keeps rule files apart too): the working folder's config/alerts.yaml,
+        // else the one beside the base file. logging.yaml's own alerts: section and the environment file come after it and win.
+        var candidates = new List<(string Full, string Display)> { (Path.Combine(workingDirectory, "config", RulesFile), Path.Combine("config", RulesFile)) };
         if (files.Count > 0)
         {
-            // Rules may live in alerts.yaml beside the base file (Prometheus keeps rule files apart too); logging.yaml's own
-            // alerts: section and the environment file come after it and win.
-            var display = Path.Combine(Path.GetDirectoryName(files[0].Display) ?? "", RulesFile);
-            var full = Path.Combine(Path.GetDirectoryName(files[0].Full)!, RulesFile);
-            if (File.Exists(full))
-            {
-                files.Insert(0, (full, display));
-            }
+            candidates.Add((Path.Combine(Path.GetDirectoryName(files[0].Full)!, RulesFile),
+                Path.Combine(Path.GetDirectoryName(files[0].Display) ?? "", RulesFile)));
+        }
+
+        if (candidates.FirstOrDefault(c => File.Exists(c.Full)) is { Full: not null } rules)
+        {
+            files.Insert(0, rules);
         }
 
         return ReadFiles(files, variables);

@@ -28,7 +28,8 @@ internal static class DemoAlertReport
         var alerts = new Table().Border(TableBorder.Rounded).Title("Alerts").AddColumns("rule", "service", "fired", "resolved", "when it fired");
         foreach (var a in summary.Alerts)
         {
-            alerts.AddRow(Markup.Escape(a.Rule), Markup.Escape(a.Service ?? ""), At(a.FiredAt), a.ResolvedAt is null ? "[yellow]still firing[/]" : At(a.ResolvedAt),
+            var resolved = a.ResolvedAt is null ? "[yellow]still firing[/]" : At(a.ResolvedAt);
+            alerts.AddRow(Markup.Escape(a.Rule), Markup.Escape(a.Service ?? ""), At(a.FiredAt), resolved,
                 Markup.Escape(a.Detail ?? ""));
         }
 

@@ -56,7 +56,9 @@ internal sealed class DemoAlerting : IAsyncDisposable
     public static AlertingSettings Rules(string sampleFolder, int notificationPort, string secret)
     {
         var file = Path.Combine(sampleFolder, "alerts.yaml");
-        var settings = File.Exists(file) ? AlertConfigurationReader.ReadFiles([(file, Path.GetRelativePath(Directory.GetCurrentDirectory(), file))]) : new AlertingSettings();
+        var settings = File.Exists(file)
+            ? AlertConfigurationReader.ReadFiles([(file, Path.GetRelativePath(Directory.GetCurrentDirectory(), file))])
+            : new AlertingSettings();
         settings.Receivers[Receiver] = new AlertReceiver
         {
             Name = Receiver, Url = new Uri($"http://127.0.0.1:{notificationPort}/alerts"), Secret = secret, RetryInterval = TimeSpan.FromMilliseconds(250),
@@ -101,7 +103,8 @@ internal sealed class DemoAlerting : IAsyncDisposable
     }
 
     /// <summary>Each incident of the plan, told to every service.</summary>
-    public static async Task AnnounceAsync(HttpClient http, IReadOnlyDictionary<string, int> ports, IReadOnlyList<Incident> plan, CancellationToken cancellationToken)
+    public static async Task AnnounceAsync(HttpClient http, IReadOnlyDictionary<string, int> ports, IReadOnlyList<Incident> plan,
+        CancellationToken cancellationToken)
     {
         foreach (var port in ports.Values)
         {

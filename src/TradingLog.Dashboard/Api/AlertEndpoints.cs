@@ -115,7 +115,8 @@ internal static class AlertEndpoints
             var now = time.GetUtcNow();
             var alerts = await store.AlertsAsync(cancellationToken);
             var id = await alerts.AddSilenceAsync(matchers, now, now + duration, "dashboard", body.Comment, cancellationToken);
-            return Results.Json(new { id, matchers, starts_at = now, ends_at = now + duration }, DashboardJson.Options, statusCode: StatusCodes.Status201Created);
+            return Results.Json(new { id, matchers, starts_at = now, ends_at = now + duration }, DashboardJson.Options,
+                statusCode: StatusCodes.Status201Created);
         }).DisableAntiforgery();
 
         // DELETE api/alerts/silences/{id}

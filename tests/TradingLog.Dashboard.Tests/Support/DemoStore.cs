@@ -21,6 +21,9 @@ public sealed class DemoStore : IAsyncLifetime
 
     public TradingLogSettings Settings { get; private set; } = new();
 
+    /// <summary>The demo's alert rules (samples/TradingSystem/alerts.yaml).</summary>
+    internal TradingLog.Alerting.Configuration.AlertingSettings Alerting { get; private set; } = new();
+
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public async Task InitializeAsync()
@@ -33,10 +36,14 @@ public sealed class DemoStore : IAsyncLifetime
             WorkingDirectory = Folder,
             EnvironmentVariables = new Dictionary<string, string>(),
         }).Settings;
+        // The demo's own rules, which this dashboard evaluates from now on (the feed is silent once the demo ended).
+        Alerting = TradingLog.Alerting.Configuration.AlertConfigurationReader.ReadFiles(
+            [(Path.Combine(Repository.Root, "samples", "TradingSystem", "alerts.yaml"), "samples/TradingSystem/alerts.yaml")]);
         _app = TradingLogDashboardServer.Create("http://127.0.0.1:0", o =>
         {
             o.Settings = Settings;
             o.WorkingDirectory = Folder;
+            o.Alerting = Alerting;
         });
         await _app.StartAsync();
         Url = TradingLogDashboardServer.RootUrl(_app);

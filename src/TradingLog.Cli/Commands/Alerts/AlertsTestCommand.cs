@@ -49,7 +49,9 @@ internal sealed class AlertsTestCommand(IAnsiConsole console) : AsyncCommand<Ale
             await using var queries = LogQueries.Open(alerts.Database, "tradelog-cli");
             var at = settings.Time;
             var samples = await RuleEvaluator.EvaluateAsync(rule, queries, at, cancellationToken);
-            var receivers = rule.Receivers.Count == 0 ? alerts.Alerting.Receivers.Values.ToList() : rule.Receivers.Select(r => alerts.Alerting.Receivers[r]).ToList();
+            var receivers = rule.Receivers.Count == 0
+                ? alerts.Alerting.Receivers.Values.ToList()
+                : rule.Receivers.Select(r => alerts.Alerting.Receivers[r]).ToList();
             var documents = samples.Select(s => (Sample: s, Document: Document(rule, s, at, alerts))).ToList();
             var sent = new List<Dictionary<string, object?>>();
             var failed = false;
@@ -79,7 +81,10 @@ internal sealed class AlertsTestCommand(IAnsiConsole console) : AsyncCommand<Ale
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
                 {
                     Rule = rule.Name, At = at, Threshold = AlertFormat.Threshold(rule),
-                    Alerts = documents.Select(d => new { d.Sample.Service, d.Sample.Value, d.Sample.Breached, d.Sample.Description, d.Document.Summary, d.Document.Labels }),
+                    Alerts = documents.Select(d => new
+                    {
+                        d.Sample.Service, d.Sample.Value, d.Sample.Breached, d.Sample.Description, d.Document.Summary, d.Document.Labels,
+                    }),
                     Receivers = receivers.Select(r => r.Name),
                     Sent = settings.Send ? sent : null,
                 }, ResultWriter.Json));

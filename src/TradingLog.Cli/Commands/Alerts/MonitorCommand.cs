@@ -27,7 +27,8 @@ internal sealed class MonitorCommand(IAnsiConsole console) : AsyncCommand<Databa
             if (alerting.Rules.Count == 0 || !alerting.Enabled)
             {
                 throw new BadOptionException(alerting.Rules.Count == 0
-                    ? $"no alert rules are configured: add an alerts: section with rules to {string.Join(" or ", loaded.Files.DefaultIfEmpty("config/logging.yaml"))} " +
+                    ? "no alert rules are configured: add rules to config/alerts.yaml or an alerts: section of " +
+                      $"{string.Join(" or ", loaded.Files.DefaultIfEmpty("config/logging.yaml"))} " +
                       "(docs/alerting.md shows one)"
                     : "alerting is turned off (alerts.enabled: false)");
             }

@@ -75,7 +75,7 @@ async function drawValues(root, rule) {
   }));
   if (series.length && values.threshold !== null) {
     series[0].markLine = { symbol: 'none', silent: true, lineStyle: { color: '#ef4444', type: 'dashed' },
-      label: { formatter: 'threshold ' + values.threshold_text }, data: [{ yAxis: values.threshold * scale }] };
+      label: { formatter: 'threshold ' + values.threshold_text, position: 'insideEndTop' }, data: [{ yAxis: values.threshold * scale }] };
   }
   chart(root.querySelector('#alert-values'), {
     legend: { top: 0, textStyle: { color: '#cbd5e1' } }, grid: { left: 60, right: 20, top: 30, bottom: 30 },

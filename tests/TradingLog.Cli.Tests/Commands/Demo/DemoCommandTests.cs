@@ -67,6 +67,31 @@ public sealed class DemoCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheDefaultRunsIncidentsFireAlertsThatResolveAndTheNotificationServiceReceivesThem()
+    {
+        var summaryFile = Path.Combine(_folder.Path, "summary.json");
+        var demo = Tradelog.RunWithin(TimeSpan.FromMinutes(2), _folder.Path, null, "demo", "--summary-json", summaryFile);
+        Assert.True(demo.ExitCode == 0, demo.Output + demo.Error);
+
+        var summary = JsonDocument.Parse(File.ReadAllText(summaryFile)).RootElement;
+        Assert.Equal(["broker_outage", "risk_latency", "feed_silent", "risk_burst"],
+            summary.GetProperty("incidents").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+        var alerts = summary.GetProperty("alerts").EnumerateArray().ToList();
+        foreach (var rule in new[] { "broker_unreachable", "market_data_silent" })
+        {
+            var fired = alerts.Where(a => a.GetProperty("rule").GetString() == rule).ToList();
+            Assert.True(fired.Count > 0, $"{rule} did not fire: {demo.Output}");
+            Assert.All(fired, a => Assert.NotEqual(JsonValueKind.Null, a.GetProperty("resolved_at").ValueKind));
+        }
+
+        var deliveries = summary.GetProperty("deliveries").EnumerateArray()
+            .ToDictionary(d => (d.GetProperty("rule").GetString(), d.GetProperty("status").GetString()), d => d.GetProperty("count").GetInt64());
+        Assert.True(deliveries.GetValueOrDefault(("broker_unreachable", "firing")) >= 1, demo.Output);
+        Assert.True(deliveries.GetValueOrDefault(("broker_unreachable", "resolved")) >= 1, demo.Output);
+        Assert.Contains("Incidents and alerts", demo.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ALogFileThatCannotBeWrittenIsNamedInTheSummaryAndOnStandardErrorAndFailsTheRun()
     {
         File.WriteAllText(Path.Combine(_folder.Path, "blocked"), "a file where the folder should be");
