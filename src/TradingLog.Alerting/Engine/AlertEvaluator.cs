@@ -41,7 +41,7 @@ internal sealed class AlertEvaluator(AlertingSettings settings, LogQueries queri
             {
                 var message = $"{e.GetType().Name}: {e.Message}";
                 errors[rule.Name] = message;
-                MarkError(rule, states, message, at, transitions, touched);
+                MarkError(rule, states, message, at, touched);
                 continue;
             }
 
@@ -104,7 +104,7 @@ internal sealed class AlertEvaluator(AlertingSettings settings, LogQueries queri
     }
 
     private void MarkError(AlertRule rule, Dictionary<(string, string), AlertInstance> states, string message, DateTimeOffset at,
-        List<AlertTransition> transitions, List<(AlertRule, AlertInstance, List<AlertTransition>)> touched)
+        List<(AlertRule, AlertInstance, List<AlertTransition>)> touched)
     {
         var alerts = states.Values.Where(a => a.Rule == rule.Name).ToList();
         if (alerts.Count == 0)
@@ -132,8 +132,6 @@ internal sealed class AlertEvaluator(AlertingSettings settings, LogQueries queri
         {
             report?.Invoke($"alert rule {rule.Name} ({rule.Source}) cannot be evaluated: {message}; the other rules go on");
         }
-
-        _ = transitions;
     }
 
     /// <summary>Why the alert is not to be notified now (silenced, inhibited), or null.</summary>

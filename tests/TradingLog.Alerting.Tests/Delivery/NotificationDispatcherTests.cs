@@ -63,6 +63,35 @@ public sealed class NotificationDispatcherTests
     }
 
     [Fact]
+    public async Task AlertsOfOneGroupGoTogetherAndOtherGroupsApart()
+    {
+        using var hook = new WebhookReceiver();
+        await using var kit = await AlertingKit.CreateAsync($$"""
+            alerts:
+              group_by: [alertname]
+              group_wait: 2s
+              receivers: [{ name: ops, url: "{{hook.Url}}" }]
+              rules:
+                - { name: errors, type: error_rate, window: 1m, threshold: 10%, min_events: 1 }
+                - { name: risk, type: count, service: risk_management, window: 1m, threshold: 0 }
+            """);
+        await kit.LogAsync(kit.Time.GetUtcNow() - TimeSpan.FromSeconds(1), "execution", "ERROR", 2);
+        await kit.LogAsync(kit.Time.GetUtcNow() - TimeSpan.FromSeconds(1), "analytics", "ERROR", 2);
+        await kit.LogAsync(kit.Time.GetUtcNow() - TimeSpan.FromSeconds(1), "risk_management", "WARNING", 2);
+        await kit.EvaluateAsync();
+        await kit.Dispatcher.DeliverDueAsync(CancellationToken.None);
+        Assert.Empty(hook.Accepted); // group_wait holds the first notification of a group
+
+        kit.Time.Advance(TimeSpan.FromSeconds(2));
+        await kit.Dispatcher.DeliverDueAsync(CancellationToken.None);
+        var payloads = hook.Accepted.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.Equal(2, payloads.Count);
+        var errors = Assert.Single(payloads, p => p.GetProperty("group_labels").GetProperty("alertname").GetString() == "errors");
+        Assert.Equal(["analytics", "execution"], errors.GetProperty("alerts").EnumerateArray()
+            .Select(a => a.GetProperty("labels").GetProperty("service").GetString()).Order());
+    }
+
+    [Fact]
     public async Task TheSlackFormatSendsAnIncomingWebhookMessage()
     {
         using var hook = new WebhookReceiver();
