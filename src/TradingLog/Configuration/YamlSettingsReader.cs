@@ -188,7 +188,8 @@ internal static partial class YamlSettingsReader
         return best.Key is null ? "" : $" (did you mean '{best.Key}'?)";
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>The edit distance of two keys, for "did you mean" suggestions (also the alerts: section's).</summary>
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)
