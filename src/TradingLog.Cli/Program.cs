@@ -81,12 +81,12 @@ app.Configure(config =>
         branch.SetDescription("Alert rules: their state, history, a one-off evaluation, silences.");
         branch.AddCommand<AlertsListCommand>("list").WithDescription("Every rule's alerts: state, since, current value, silences, errors.");
         branch.AddCommand<AlertsHistoryCommand>("history").WithDescription("Alert transitions, newest first.")
-            .WithExample("alerts", "history", "--since", "1d", "--rule", "execution_errors");
+            .WithExample("alerts", "history", "--since", "1d", "--rule", "error_rate");
         branch.AddCommand<AlertsTestCommand>("test").WithDescription("Evaluate one rule once and show its value and what would be sent; --send sends it.")
-            .WithExample("alerts", "test", "execution_errors")
-            .WithExample("alerts", "test", "feed_silent", "--at", "2026-11-30T14:05:00Z", "--send");
+            .WithExample("alerts", "test", "error_rate")
+            .WithExample("alerts", "test", "market_data_silent", "--at", "2026-11-30T14:05:00Z", "--send");
         branch.AddCommand<AlertsSilenceCommand>("silence").WithDescription("Hold back a rule's notifications for a while.")
-            .WithExample("alerts", "silence", "execution_errors", "--for", "1h", "--comment", "broker maintenance");
+            .WithExample("alerts", "silence", "error_rate", "--for", "1h", "--service", "execution", "--comment", "maintenance");
         branch.AddCommand<AlertsUnsilenceCommand>("unsilence").WithDescription("End a silence now.").WithExample("alerts", "unsilence", "3");
         branch.AddCommand<AlertsSilencesCommand>("silences").WithDescription("Silences in force (--all: ended ones too).");
     });

@@ -36,10 +36,24 @@ internal static class AlertConfigurationReader
     public static AlertingSettings Read(LoadedConfiguration configuration, string workingDirectory, IReadOnlyDictionary<string, string>? variables = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var files = configuration.Files.Select(f => (Full: Path.GetFullPath(f, workingDirectory), Display: f)).ToList();
+        return Read(configuration.Files, workingDirectory, variables);
+    }
+
+    /// <summary>
+    /// The alerting settings of configuration files as the loader names them (relative to <paramref name="workingDirectory"/>),
+    /// and of their <see cref="RulesFile"/>.
+    /// </summary>
+    /// <exception cref="TradingLogConfigurationException">A rule, receiver or key is invalid; every problem names the file, line and key.</exception>
+    public static AlertingSettings Read(IReadOnlyList<string> configurationFiles, string workingDirectory,
+        IReadOnlyDictionary<string, string>? variables = null)
+    {
+        var files = configurationFiles.Select(f => (Full: Path.GetFullPath(f, workingDirectory), Display: f)).ToList();
         // Rules may live in alerts.yaml (Prometheus keeps rule files apart too): the working folder's config/alerts.yaml,
         // else the one beside the base file. logging.yaml's own alerts: section and the environment file come after it and win.
-        var candidates = new List<(string Full, string Display)> { (Path.Combine(workingDirectory, "config", RulesFile), Path.Combine("config", RulesFile)) };
+        var candidates = new List<(string Full, string Display)>
+        {
+            (Path.Combine(workingDirectory, "config", RulesFile), Path.Combine("config", RulesFile)),
+        };
         if (files.Count > 0)
         {
             candidates.Add((Path.Combine(Path.GetDirectoryName(files[0].Full)!, RulesFile),

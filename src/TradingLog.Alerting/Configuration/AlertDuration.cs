@@ -76,9 +76,10 @@ internal static partial class AlertDuration
     public static string Describe(TimeSpan value)
     {
         value = TimeSpan.FromSeconds(Math.Round(value.TotalSeconds));
-        return value.TotalDays >= 1 ? $"{(int)value.TotalDays}d {value.Hours}h"
-            : value.TotalHours >= 1 ? $"{(int)value.TotalHours}h {value.Minutes}m"
-            : value.TotalMinutes >= 1 ? $"{(int)value.TotalMinutes}m {value.Seconds}s"
+        static string Two(int big, string bigUnit, int small, string smallUnit) => small == 0 ? $"{big}{bigUnit}" : $"{big}{bigUnit} {small}{smallUnit}";
+        return value.TotalDays >= 1 ? Two((int)value.TotalDays, "d", value.Hours, "h")
+            : value.TotalHours >= 1 ? Two((int)value.TotalHours, "h", value.Minutes, "m")
+            : value.TotalMinutes >= 1 ? Two((int)value.TotalMinutes, "m", value.Seconds, "s")
             : $"{(int)value.TotalSeconds}s";
     }
 

@@ -56,6 +56,11 @@ internal sealed class NotificationDispatcher(AlertingSettings settings, AlertSto
             return Finish(rows, failed: true, error + (retry ? $"; given up after {attempts} attempts" : "; not retried"));
         }
 
+        if (attempts == 1)
+        {
+            report?.Invoke($"a notification to {receiver.Name} failed ({error}); retrying with back-off for up to {AlertDuration.Describe(receiver.RetryFor)}");
+        }
+
         var delay = TimeSpan.FromTicks(Math.Min(AlertReceiver.MaxRetryInterval.Ticks, receiver.RetryInterval.Ticks * (1L << Math.Min(attempts - 1, 20))));
         log?.ForCategory(LogCategory.System).WithProperty(LogProperties.EventType, FailedEvent)
             .Write(LogEventLevel.Warning, null, "Notification to {Receiver} failed (attempt {Attempt}), retrying in {Delay}: {Error}",

@@ -241,7 +241,7 @@ internal sealed class AlertEvaluator(AlertingSettings settings, LogQueries queri
         rule.Receivers.Count == 0 ? settings.Receivers.Values : rule.Receivers.Select(r => settings.Receivers[r]);
 
     private string GroupKey(AlertInstance alert) =>
-        string.Join(",", settings.GroupBy.Select(l => $"{l}={alert.Labels.GetValueOrDefault(l, "")}"));
+        string.Join(",", settings.GroupBy.Where(alert.Labels.ContainsKey).Select(l => $"{l}={alert.Labels[l]}"));
 
     private void Log(AlertTransition transition)
     {

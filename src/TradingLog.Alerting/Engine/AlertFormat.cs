@@ -7,7 +7,7 @@ namespace TradingLog.Alerting.Engine;
 internal static class AlertFormat
 {
     public static string Value(AlertRule rule, double? value) => value is not { } v
-        ? rule.Type == AlertRuleType.Absence ? "never seen" : "no data"
+        ? rule.Type == AlertRuleType.Absence ? "over " + AlertDuration.Describe(Rules.RuleEvaluator.Lookback(rule)) : "no data"
         : Of(rule.Type, v);
 
     public static string Threshold(AlertRule rule) => rule.Type switch
@@ -40,7 +40,10 @@ internal static class AlertFormat
     };
 
     public static string Summary(AlertRule rule, AlertInstance alert) =>
-        SummaryTemplate.Render(rule.Summary ?? DefaultSummary(rule), new Dictionary<string, string>
+        rule.Summary is null && alert.Value is null && rule.Type != AlertRuleType.Absence
+            // Nothing measured (no samples, no baseline yet): what was found says more than a template with a hole.
+            ? $"{alert.Labels.GetValueOrDefault("service", rule.Name)}: {alert.Description ?? "no data"}"
+            : SummaryTemplate.Render(rule.Summary ?? DefaultSummary(rule), new Dictionary<string, string>
         {
             ["alertname"] = rule.Name,
             ["rule"] = rule.Name,

@@ -18,6 +18,13 @@ internal static class AlertStateMachine
         var before = alert.Status;
         if (breached)
         {
+            // Nobody evaluated for a while (every host was down): the condition was not seen to hold all that time, so
+            // a pending period starts again rather than firing at once on the first evaluation back.
+            if (alert.Status == AlertStatus.Pending && alert.EvaluatedAt != default && now - alert.EvaluatedAt > 3 * settings.Interval)
+            {
+                alert.ActiveSince = now;
+            }
+
             alert.LastTrueAt = now;
             switch (alert.Status)
             {

@@ -48,6 +48,9 @@ internal sealed class AlertingService : IAsyncDisposable
     /// <summary>Whether this process is the evaluator now.</summary>
     public bool IsLeader => _lock.IsHeld;
 
+    /// <summary>Raised when this process becomes the evaluator (true) or stands by while another one is (false).</summary>
+    public event Action<bool>? LeadershipChanged;
+
     /// <summary>Raised after each evaluation this process makes (on the loop's thread; keep it short).</summary>
     public event Action<EvaluationReport>? Evaluated;
 
@@ -68,13 +71,21 @@ internal sealed class AlertingService : IAsyncDisposable
     {
         var nextEvaluation = _time.GetUtcNow();
         var forgotten = false;
+        bool? leading = null;
         while (!cancellationToken.IsCancellationRequested)
         {
             var now = _time.GetUtcNow();
             var wait = _settings.Interval;
             try
             {
-                if (await _lock.EnsureAsync(cancellationToken))
+                var leader = await _lock.EnsureAsync(cancellationToken);
+                if (leader != leading)
+                {
+                    leading = leader;
+                    LeadershipChanged?.Invoke(leader);
+                }
+
+                if (leader)
                 {
                     if (!forgotten)
                     {

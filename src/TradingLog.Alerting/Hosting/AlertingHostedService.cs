@@ -13,7 +13,7 @@ internal sealed class AlertingHostedService(TradingLogHost host, AlertingOptions
     public override Task StartAsync(CancellationToken cancellationToken)
     {
         // A bad rule stops start-up, as every other bad key does.
-        _settings = AlertConfigurationReader.ReadFiles(host.ConfigurationFiles.Select(f => (Path.GetFullPath(f, host.WorkingDirectory), f)));
+        _settings = AlertConfigurationReader.Read(host.ConfigurationFiles, host.WorkingDirectory);
         return base.StartAsync(cancellationToken);
     }
 

@@ -17,6 +17,9 @@ internal static class RuleEvaluator
     /// </summary>
     public static readonly TimeSpan AbsenceLookback = TimeSpan.FromHours(1);
 
+    /// <summary>How far back an absence rule looks: <see cref="AbsenceLookback"/>, or its window if longer.</summary>
+    public static TimeSpan Lookback(AlertRule rule) => rule.Window > AbsenceLookback ? rule.Window : AbsenceLookback;
+
     public static async Task<IReadOnlyList<AlertSample>> EvaluateAsync(AlertRule rule, LogQueries queries, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
@@ -41,12 +44,13 @@ internal static class RuleEvaluator
             {
                 // The window first: a feed that is alive answers at once. Only a silent one is looked for further back,
                 // to say since when.
-                var lookback = rule.Window > AbsenceLookback ? rule.Window : AbsenceLookback;
+                var lookback = Lookback(rule);
                 var last = await queries.LastSeenAsync(rule.Scope, at, rule.Window, cancellationToken)
                     ?? await queries.LastSeenAsync(rule.Scope, at - rule.Window, lookback - rule.Window, cancellationToken);
                 if (last is not { } seen)
                 {
-                    return [new AlertSample(rule.Service, null, true, $"nothing seen in the last {AlertDuration.Describe(lookback)}")];
+                    return [new AlertSample(rule.Service, null, true,
+                        $"nothing seen in the last {AlertDuration.Describe(lookback)} (TradingLog looks no further back)")];
                 }
 
                 var silent = (at - seen).TotalSeconds;

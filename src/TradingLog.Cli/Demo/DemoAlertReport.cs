@@ -25,11 +25,11 @@ internal static class DemoAlertReport
             console.MarkupLine("No incidents were injected (--no-incidents).");
         }
 
-        var alerts = new Table().Border(TableBorder.Rounded).Title("Alerts").AddColumns("rule", "service", "fired", "resolved", "when it fired");
+        var alerts = new Table().Border(TableBorder.Rounded).Title("Alerts").AddColumns("rule", "service", "fired", "resolved", "during", "when it fired");
         foreach (var a in summary.Alerts)
         {
             var resolved = a.ResolvedAt is null ? "[yellow]still firing[/]" : At(a.ResolvedAt);
-            alerts.AddRow(Markup.Escape(a.Rule), Markup.Escape(a.Service ?? ""), At(a.FiredAt), resolved,
+            alerts.AddRow(Markup.Escape(a.Rule), Markup.Escape(a.Service ?? ""), At(a.FiredAt), resolved, summary.IncidentOf(a) ?? "[grey]no incident[/]",
                 Markup.Escape(a.Detail ?? ""));
         }
 

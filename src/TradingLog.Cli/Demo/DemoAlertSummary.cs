@@ -14,6 +14,13 @@ internal sealed record DemoAlertSummary(DateTimeOffset Start, IReadOnlyList<Inci
     /// <summary>How many notifications of a rule and status the notification service logged as delivered.</summary>
     public sealed record Delivery(string Rule, string Status, long Count);
 
+    /// <summary>How long after an incident ends an alert it raised may still fire: the rules' windows are 3 s, plus an evaluation.</summary>
+    public static readonly TimeSpan Detection = TimeSpan.FromSeconds(5);
+
+    /// <summary>The incident under way (or just over) when the alert fired, or null: an alert of normal trading.</summary>
+    public string? IncidentOf(Episode alert) =>
+        Incidents.Where(i => alert.FiredAt >= i.StartsAt && alert.FiredAt <= i.EndsAt + Detection).Select(i => i.Name).LastOrDefault();
+
     public static async Task<DemoAlertSummary> BuildAsync(AlertStore store, LogQueries queries, string runId, DateTimeOffset start,
         IReadOnlyList<Incident> incidents, CancellationToken cancellationToken)
     {

@@ -191,7 +191,10 @@ internal sealed class DemoReport
         log_files = Services.ToDictionary(s => s.Service, s => s.LogFile),
         unwritable_files = UnwritableFiles,
         incidents = Alerts?.Incidents.Select(i => new { name = i.Name, starts_at = i.StartsAt, ends_at = i.EndsAt }),
-        alerts = Alerts?.Alerts.Select(a => new { rule = a.Rule, service = a.Service, fired_at = a.FiredAt, resolved_at = a.ResolvedAt, detail = a.Detail }),
+        alerts = Alerts?.Alerts.Select(a => new
+        {
+            rule = a.Rule, service = a.Service, fired_at = a.FiredAt, resolved_at = a.ResolvedAt, incident = Alerts.IncidentOf(a), detail = a.Detail,
+        }),
         deliveries = Alerts?.Deliveries.Select(d => new { rule = d.Rule, status = d.Status, count = d.Count }),
     }, Infrastructure.ResultWriter.Indented);
 

@@ -99,7 +99,21 @@ internal static class AlertEndpoints
                 throw new ApiException("body", "must be JSON (Content-Type: application/json)");
             }
 
-            var body = await request.ReadFromJsonAsync<SilenceRequest>(cancellationToken) ?? throw new ApiException("body", "is empty");
+            SilenceRequest? body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<SilenceRequest>(cancellationToken);
+            }
+            catch (JsonException e)
+            {
+                throw new ApiException("body", "is not {\"rule\": \"…\", \"duration\": \"1h\", \"service\": null, \"comment\": \"…\"} with text values: " +
+                    e.Message.Split(". Path", 2)[0]);
+            }
+
+            if (body is null)
+            {
+                throw new ApiException("body", "is empty");
+            }
             var rule = store.Alerting.Rules.FirstOrDefault(r => r.Name == body.Rule) ?? throw new ApiException("rule", $"no rule is named '{body.Rule}'");
             if (!AlertDuration.TryParse(body.Duration, out var duration) || duration <= TimeSpan.Zero || duration > TimeSpan.FromDays(90))
             {

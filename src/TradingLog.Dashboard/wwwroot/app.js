@@ -114,9 +114,10 @@ async function banner() {
     const response = await fetch('api/alerts', { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     const body = response.ok ? await response.json() : null;
     const firing = body ? body.alerts.filter(a => a.state === 'firing' && !a.silenced_by) : [];
+    const silenced = body ? body.alerts.filter(a => a.state === 'firing' && a.silenced_by).length : 0;
     box.textContent = firing.length
       ? `${firing.length} alert${firing.length > 1 ? 's' : ''} firing: ` + firing.slice(0, 5).map(a => a.rule + (a.service ? ` (${a.service})` : '')).join(', ') +
-        (firing.length > 5 ? ', …' : '') + ' — open Alerts'
+        (firing.length > 5 ? ', …' : '') + (silenced ? ` (and ${silenced} silenced)` : '') + ' — open Alerts'
       : '';
     box.hidden = !firing.length;
   } catch {

@@ -66,4 +66,18 @@ public sealed class AlertStateMachineTests
         Assert.Equal("resolved", AlertStateMachine.Step(alert, false, T0.AddMinutes(14), rule, Settings).Single().To);
         Assert.False(alert.Flapping);
     }
+
+    [Fact]
+    public void APendingPeriodStartsAgainAfterNobodyEvaluatedForAWhile()
+    {
+        var alert = NewAlert();
+        var rule = Rule(TimeSpan.FromSeconds(30));
+        AlertStateMachine.Step(alert, true, T0, rule, Settings);
+        alert.EvaluatedAt = T0;
+        // Every host was down for ten minutes: the condition was not seen to hold, so it does not fire at once.
+        Assert.Empty(AlertStateMachine.Step(alert, true, T0.AddMinutes(10), rule, Settings));
+        alert.EvaluatedAt = T0.AddMinutes(10);
+        Assert.Equal(T0.AddMinutes(10), alert.ActiveSince);
+        Assert.Equal("firing", AlertStateMachine.Step(alert, true, T0.AddMinutes(10).AddSeconds(30), rule, Settings).Single().To);
+    }
 }

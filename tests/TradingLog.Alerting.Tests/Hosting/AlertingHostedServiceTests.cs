@@ -49,6 +49,12 @@ public sealed class AlertingHostedServiceTests
         await using var store = new AlertStore(LogDatabase.CreateDataSource(connectionString));
         await Eventually.TrueAsync(async () => (await store.LoadStatesAsync(CancellationToken.None))
             .Any(s => s.Rule == "risk_errors" && s.Status == TradingLog.Alerting.Engine.AlertStatus.Firing), 30, "risk_errors never fired");
+
+        // The transition is a System event of the service itself, stored like any other.
+        var db = new Db(connectionString);
+        await Eventually.TrueAsync(async () => await db.CountAsync(
+            "SELECT count(*) FROM system_logs WHERE event_type = 'alert.transition' AND service = 'risk_management' " +
+            "AND metadata->>'category' = 'System' AND message LIKE '%risk_errors%firing%'") > 0, 30, "no alert.transition System event was stored");
         await host.StopAsync();
     }
 

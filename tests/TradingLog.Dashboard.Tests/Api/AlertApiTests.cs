@@ -16,12 +16,12 @@ public sealed class AlertApiTests(DemoStore store)
         Assert.Equal(store.Alerting.Rules.Count, body.GetProperty("rules").GetArrayLength());
         Assert.True(body.GetProperty("evaluator").GetProperty("here").GetBoolean());
 
-        var history = await store.GetJsonAsync("api/alerts/history?range=1h&rule=broker_unreachable");
+        var history = await store.GetJsonAsync("api/alerts/history?range=1h&rule=broker_outage");
         var transitions = history.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()).ToList();
         Assert.Contains("firing", transitions);
         Assert.Contains("resolved", transitions);
 
-        var values = await store.GetJsonAsync("api/alerts/values?rule=trade_failures&range=1h");
+        var values = await store.GetJsonAsync("api/alerts/values?rule=trades_failing&range=1h");
         Assert.Equal("share", values.GetProperty("unit").GetString());
         Assert.True(values.GetProperty("series")[0].GetProperty("points").GetArrayLength() > 0);
     }
@@ -31,7 +31,7 @@ public sealed class AlertApiTests(DemoStore store)
     {
         using var created = await store.Http.PostAsync(new Uri(store.Url + "api/alerts/silences"), Json(new
         {
-            rule = "trade_failures", duration = "30m", comment = "test",
+            rule = "trades_failing", duration = "30m", comment = "test",
         }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
@@ -45,9 +45,11 @@ public sealed class AlertApiTests(DemoStore store)
     }
 
     [Theory]
-    [InlineData("{\"rule\":\"trade_failures\",\"duration\":\"forever\"}", "application/json", "duration")]
+    [InlineData("{\"rule\":\"trades_failing\",\"duration\":\"forever\"}", "application/json", "duration")]
     [InlineData("{\"rule\":\"no_such_rule\",\"duration\":\"1h\"}", "application/json", "rule")]
-    [InlineData("rule=trade_failures&duration=1h", "application/x-www-form-urlencoded", "body")]
+    [InlineData("rule=trades_failing&duration=1h", "application/x-www-form-urlencoded", "body")]
+    [InlineData("not json", "application/json", "body")]
+    [InlineData("{\"rule\":\"trades_failing\",\"duration\":3600}", "application/json", "body")]
     public async Task ABadSilenceIsRefusedNamingTheField(string content, string type, string field)
     {
         using var response = await store.Http.PostAsync(new Uri(store.Url + "api/alerts/silences"), new StringContent(content, Encoding.UTF8, type));

@@ -14,20 +14,20 @@ public sealed class AlertsPageTests(DemoStore store) : IDisposable
     [Fact]
     public void TheAlertsPageShowsWhatFiresTheDemosIncidentsInItsHistoryAndARulesValuesOverTime()
     {
-        // The feed fell silent when the demo ended: this dashboard's engine fires market_data_silent.
-        _browser.Open(store.Url + "#/alerts/market_data_silent");
+        // The feed fell silent when the demo ended: this dashboard's engine fires feed_gap.
+        _browser.Open(store.Url + "#/alerts/feed_gap");
         _browser.Until(d => d.FindElements(By.CssSelector("#page tr.alert-firing")).Count > 0, 30, "no firing alert listed");
 
         Assert.Empty(_browser.ConsoleErrors());
         Assert.Empty(_browser.Driver.FindElement(By.Id("problem")).Text);
         var firing = _browser.Driver.FindElements(By.CssSelector("#page tr.alert-firing")).Select(r => r.Text).ToList();
-        Assert.Contains(firing, r => r.Contains("market_data_silent", StringComparison.Ordinal) && r.Contains("data_ingestion", StringComparison.Ordinal));
+        Assert.Contains(firing, r => r.Contains("feed_gap", StringComparison.Ordinal) && r.Contains("data_ingestion", StringComparison.Ordinal));
         var history = _browser.Driver.FindElement(By.Id("alerts-history")).Text;
-        Assert.Contains("broker_unreachable", history, StringComparison.Ordinal); // the demo's broker outage fired it, and it resolved
+        Assert.Contains("broker_outage", history, StringComparison.Ordinal); // the demo's broker outage fired it, and it resolved
         Assert.Contains("resolved", history, StringComparison.Ordinal);
         var chart = _browser.Driver.FindElement(By.Id("alert-values"));
         Assert.True(int.Parse(chart.GetAttribute("data-points")!, System.Globalization.CultureInfo.InvariantCulture) > 0, "the value chart drew nothing");
-        Assert.Equal("market_data_silent", _browser.Driver.FindElement(By.Id("alert-rule")).GetDomProperty("value"));
+        Assert.Equal("feed_gap", _browser.Driver.FindElement(By.Id("alert-rule")).GetDomProperty("value"));
         _browser.Screenshot("alerts");
     }
 
@@ -37,7 +37,7 @@ public sealed class AlertsPageTests(DemoStore store) : IDisposable
         _browser.Open(store.Url + "#/explore");
         var banner = _browser.Until<IWebElement?>(d => d.FindElement(By.Id("banner")) is { Displayed: true } b ? b : null, 30, "no banner")!;
 
-        Assert.Contains("market_data_silent (data_ingestion)", banner.Text, StringComparison.Ordinal);
+        Assert.Contains("feed_gap (data_ingestion)", banner.Text, StringComparison.Ordinal);
         banner.Click();
         _browser.Until(d => d.Url.EndsWith("#/alerts", StringComparison.Ordinal), 10, "the banner did not open the Alerts page");
     }

@@ -23,8 +23,7 @@ internal sealed class AlertsListCommand(IAnsiConsole console) : AsyncCommand<Dat
                 var instances = states.Where(s => s.Rule == rule.Name).OrderBy(s => s.Labels.GetValueOrDefault("service"), StringComparer.Ordinal).ToList();
                 if (instances.Count == 0)
                 {
-                    // Evaluated with nothing to measure (no service logged in its scope yet), or never evaluated at all.
-                    rows.Add(Row(rule, null, states.Count > 0 ? "inactive" : "not evaluated", null, null));
+                    rows.Add(Row(rule, null, "not evaluated", null, null));
                     continue;
                 }
 
@@ -33,6 +32,21 @@ internal sealed class AlertsListCommand(IAnsiConsole console) : AsyncCommand<Dat
                     var silence = silences.FirstOrDefault(s => AlertLabels.Matches(alert.Labels, s.Matchers));
                     rows.Add(Row(rule, alert, AlertStateMachine.Name(alert.Status), silence?.Id, alert.Error));
                 }
+            }
+
+            // Alerts of rules this configuration does not have (the demo's own rules, or rules since removed): shown apart.
+            var configured = alerts.Alerting.Rules.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (var alert in states.Where(s => !configured.Contains(s.Rule) && s.Status != AlertStatus.Inactive))
+            {
+                rows.Add(new Dictionary<string, object?>
+                {
+                    ["rule"] = alert.Rule, ["type"] = alert.Labels.GetValueOrDefault("type"), ["severity"] = alert.Labels.GetValueOrDefault("severity"),
+                    ["service"] = alert.Labels.GetValueOrDefault("service"), ["state"] = AlertStateMachine.Name(alert.Status),
+                    ["since"] = alert.FiringSince ?? alert.ActiveSince ?? alert.ResolvedAt, ["value"] = alert.Value,
+                    ["value_text"] = alert.Value?.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture), ["threshold"] = null,
+                    ["description"] = alert.Description, ["silenced_by"] = null, ["flapping"] = alert.Flapping, ["error"] = alert.Error,
+                    ["evaluated_at"] = alert.EvaluatedAt, ["fingerprint"] = alert.Fingerprint, ["configured"] = false,
+                });
             }
 
             if (settings.Json)
@@ -74,6 +88,7 @@ internal sealed class AlertsListCommand(IAnsiConsole console) : AsyncCommand<Dat
         ["error"] = error,
         ["evaluated_at"] = alert?.EvaluatedAt,
         ["fingerprint"] = alert?.Fingerprint,
+        ["configured"] = true,
     };
 
     private static string Notes(Dictionary<string, object?> row) => string.Join("; ", new[]
@@ -81,7 +96,10 @@ internal sealed class AlertsListCommand(IAnsiConsole console) : AsyncCommand<Dat
         row["silenced_by"] is long id ? $"silenced (#{id})" : null,
         row["flapping"] is true ? "flapping" : null,
         row["error"] is string error ? "error: " + error : null,
-        row["state"] is "not evaluated" ? "is tradelog monitor (or a host with AddTradingLogAlerting) running?" : null,
-        row["state"] is "inactive" && row["fingerprint"] is null ? "nothing to measure yet" : null,
+        row["state"] is "not evaluated"
+            ? "no evaluation stored: is tradelog monitor (or a host with AddTradingLogAlerting) running? A rule over services has no alert " +
+              "until one logs in its scope"
+            : null,
+        row["configured"] is false ? "not a rule of this configuration (the demo's own rules, or a rule since removed)" : null,
     }.OfType<string>());
 }

@@ -48,7 +48,14 @@ internal sealed class AlertsSilenceCommand(IAnsiConsole console) : AsyncCommand<
             var matchers = new Dictionary<string, string> { ["alertname"] = rule.Name };
             if (settings.Service is { } service)
             {
-                matchers["service"] = TradingLog.Configuration.TradingLogSettings.NormalizeServiceName(service);
+                var name = TradingLog.Configuration.TradingLogSettings.NormalizeServiceName(service);
+                if (!alerts.Loaded.Settings.Services.ContainsKey(name))
+                {
+                    throw new BadOptionException($"--service: unknown service {TradingLog.Configuration.Echo.Of(service)}; known services are " +
+                        string.Join(", ", alerts.Loaded.Settings.Services.Keys.Order(StringComparer.Ordinal)));
+                }
+
+                matchers["service"] = name;
             }
 
             var now = DateTimeOffset.UtcNow;

@@ -13,7 +13,14 @@ internal sealed class AlertsUnsilenceCommand(IAnsiConsole console) : AsyncComman
     {
         [CommandArgument(0, "<ID>")]
         [Description("The silence's ID, as 'alerts silence' printed it or 'alerts silences' lists it.")]
-        public long Id { get; init; }
+        public string IdText { get; init; } = "";
+
+        public long Id => long.TryParse(IdText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0;
+
+        public override ValidationResult Validate() =>
+            Id <= 0
+                ? ValidationResult.Error($"ID: {TradingLog.Configuration.Echo.Of(IdText)} is not a silence ID; 'tradelog alerts silences' lists them")
+                : base.Validate();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>

@@ -44,6 +44,10 @@ internal sealed class MonitorCommand(IAnsiConsole console) : AsyncCommand<Databa
                 o.Extensions.Add(new PostgreSqlExtension { Connect = (_, _) => Task.FromResult(database) });
             });
             await using var service = new AlertingService(alerting, database, TimeProvider.System, logging.Logger, Notices.Write);
+            service.LeadershipChanged += leader => console.MarkupLine(Markup.Escape(leader
+                ? $"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  evaluating: this process holds the evaluator lock"
+                : $"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  standing by: another process (a monitor, dashboard or service) " +
+                  "evaluates; this one takes over if it stops"));
             service.Evaluated += report =>
             {
                 foreach (var t in report.Transitions)

@@ -167,6 +167,9 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             [SettingDefinition.VariableOf("logging.root_level")] = "WARNING",
             // A heartbeat every 5 s, so that the dashboard's health page has every process's sink health within seconds.
             [SettingDefinition.VariableOf("logging.heartbeat_interval")] = "5 s",
+            // A scope slower than 100 ms is a WARNING: risk_management logs at WARNING (the design's file), so its slow
+            // risk checks reach the store and the latency rule sees them.
+            [SettingDefinition.VariableOf("logging.performance.slow_operation_ms")] = "100",
         };
         if (loaded.Files.Count > 0)
         {

@@ -42,7 +42,8 @@ export async function alertsPage(root, params, navigate, ruleFromPath) {
       panel('Notifications (last 24 h)', table([
         { title: 'Created', value: n => time(n.created_at, true) }, { title: 'Receiver', value: n => n.receiver }, { title: 'Rule', value: n => n.rule },
         { title: 'Status', value: n => n.status },
-        { title: 'Delivery', value: n => n.delivered_at ? `delivered ${time(n.delivered_at)}` : n.failed_at ? `given up: ${n.last_error}`
+        { title: 'Delivery', value: n => n.delivered_at ? `delivered ${time(n.delivered_at)}` + (n.attempts > 1 ? ` after ${n.attempts} attempts (${n.last_error})` : '')
+          : n.failed_at ? `given up after ${n.attempts} attempts: ${n.last_error}`
           : n.attempts ? `retrying (${n.attempts} attempts): ${n.last_error}` : 'waiting' },
       ], body.notifications, null, n => n.failed_at ? 'failing' : '', 'No notification in the last 24 hours.'))),
     el('section', { class: 'panel', id: 'alerts-history' }, el('h2', { text: 'History' })));

@@ -102,6 +102,12 @@ public sealed class AlertsCommandsTests : IDisposable
         var badFor = Tradelog.Run(_folder.Path, null, "alerts", "silence", "execution_errors", "--for", "forever");
         Assert.Equal(2, badFor.ExitCode);
         Assert.Contains("--for: 'forever' is not a duration", badFor.Error, StringComparison.Ordinal);
+        var badService = Tradelog.Run(_folder.Path, null, "alerts", "silence", "execution_errors", "--for", "1h", "--service", "nosuch");
+        Assert.Equal(2, badService.ExitCode);
+        Assert.Contains("--service: unknown service 'nosuch'; known services are analytics, data_ingestion", badService.Error, StringComparison.Ordinal);
+        var badId = Tradelog.Run(_folder.Path, null, "alerts", "unsilence", "abc");
+        Assert.Equal(2, badId.ExitCode);
+        Assert.Contains("ID: 'abc' is not a silence ID", badId.Error, StringComparison.Ordinal);
     }
 
     [Fact]

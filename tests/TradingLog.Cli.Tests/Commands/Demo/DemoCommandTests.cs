@@ -77,7 +77,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(["broker_outage", "risk_latency", "feed_silent", "risk_burst"],
             summary.GetProperty("incidents").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
         var alerts = summary.GetProperty("alerts").EnumerateArray().ToList();
-        foreach (var rule in new[] { "broker_unreachable", "market_data_silent" })
+        foreach (var rule in new[] { "broker_outage", "feed_gap" })
         {
             var fired = alerts.Where(a => a.GetProperty("rule").GetString() == rule).ToList();
             Assert.True(fired.Count > 0, $"{rule} did not fire: {demo.Output}");
@@ -86,8 +86,8 @@ public sealed class DemoCommandTests : IDisposable
 
         var deliveries = summary.GetProperty("deliveries").EnumerateArray()
             .ToDictionary(d => (d.GetProperty("rule").GetString(), d.GetProperty("status").GetString()), d => d.GetProperty("count").GetInt64());
-        Assert.True(deliveries.GetValueOrDefault(("broker_unreachable", "firing")) >= 1, demo.Output);
-        Assert.True(deliveries.GetValueOrDefault(("broker_unreachable", "resolved")) >= 1, demo.Output);
+        Assert.True(deliveries.GetValueOrDefault(("broker_outage", "firing")) >= 1, demo.Output);
+        Assert.True(deliveries.GetValueOrDefault(("broker_outage", "resolved")) >= 1, demo.Output);
         Assert.Contains("Incidents and alerts", demo.Output, StringComparison.Ordinal);
     }
 
