@@ -170,7 +170,7 @@ internal static class TradingService
             catch (HttpRequestException e)
             {
                 // The exception's type, message, stack trace and cause go to the files and the row's metadata.
-                logger.LogError(e, "Broker API error for {TradeId}", order.TradeId);
+                logger.LogError(e, "Broker API error for {TradeId}: {Reason}", order.TradeId, e.Message);
                 logger.LogTrade(trade with { Status = "FAILED", ErrorMessage = e.Message });
                 return Results.Ok();
             }
