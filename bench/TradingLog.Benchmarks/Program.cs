@@ -7,6 +7,7 @@ using TradingLog.Benchmarks.Dashboard;
 using TradingLog.Benchmarks.Encoding;
 using TradingLog.Benchmarks.Ingest;
 using TradingLog.Benchmarks.Outage;
+using TradingLog.Benchmarks.Patterns;
 using TradingLog.Benchmarks.Queries;
 using TradingLog.Benchmarks.Retention;
 using TradingLog.Benchmarks.Startup;
@@ -26,6 +27,7 @@ var exit = command switch
     "startup" => await StartupBenchmark.RunAsync(quick, Option("--out")),
     "dashboard" => await DashboardBenchmark.RunAsync(quick, IntOption("--rows"), args.Contains("--reuse"), Option("--out"), Option("--json")),
     "alerts" => await AlertingBenchmark.RunAsync(quick, IntOption("--rows"), args.Contains("--reuse"), Option("--out"), Option("--json")),
+    "patterns" => await PatternBenchmark.RunAsync(quick, Option("--out")),
     "chart" => ChartCommand.Run(Option("--in") ?? Path.Combine("docs", "benchmarks")),
     _ => Usage(command == "help" || command == "--help" ? 0 : 2),
 };
@@ -56,6 +58,7 @@ static int Usage(int exit)
                                                             (--reuse: the database seeded by an earlier run)
           alerts    [--quick] [--rows N] [--reuse]          each rule of config/alerts.yaml and a whole engine pass at N rows
                                                             (--reuse: the dashboard benchmark's seeded database)
+          patterns  [--quick]                               the template miner's grouping accuracy on the labelled set, lines/s
           chart     [--in FOLDER]                           draws FOLDER/*.json (default docs/benchmarks) as PNGs
 
         Every benchmark takes --json FILE (figures for chart), and all but callsite --out FILE (the Markdown table).

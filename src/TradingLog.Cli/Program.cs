@@ -9,6 +9,7 @@ using TradingLog.Cli.Commands.Config;
 using TradingLog.Cli.Commands.Dashboard;
 using TradingLog.Cli.Commands.Db;
 using TradingLog.Cli.Commands.Demo;
+using TradingLog.Cli.Commands.Patterns;
 using TradingLog.Cli.Infrastructure;
 
 if (Console.IsOutputRedirected)
@@ -89,6 +90,13 @@ app.Configure(config =>
             .WithExample("alerts", "silence", "error_rate", "--for", "1h", "--service", "execution", "--comment", "maintenance");
         branch.AddCommand<AlertsUnsilenceCommand>("unsilence").WithDescription("End a silence now.").WithExample("alerts", "unsilence", "3");
         branch.AddCommand<AlertsSilencesCommand>("silences").WithDescription("Silences in force (--all: ended ones too).");
+    });
+    config.AddBranch("patterns", branch =>
+    {
+        branch.SetDescription("Log templates: mine a text file (the store's patterns come with pattern detection).");
+        branch.AddCommand<PatternsMineCommand>("mine")
+            .WithDescription("Mine a text file, one message per line: the templates found and their counts; --assignments writes each line's.")
+            .WithExample("patterns", "mine", "app.log", "--assignments", "templates.csv");
     });
     config.AddCommand<SchedulerCommand>("scheduler").WithDescription("Run cleanups on cleanup_schedule until stopped.");
 });

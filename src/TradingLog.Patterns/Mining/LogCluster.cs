@@ -1,0 +1,16 @@
+namespace TradingLog.Patterns.Mining;
+
+/// <summary>One template the miner found: its ID (in order of discovery, from 1), its tokens with wildcards, and how many lines it took.</summary>
+internal sealed class LogCluster(int id, string[] tokens)
+{
+    public int Id { get; } = id;
+
+    public string[] Tokens { get; } = tokens;
+
+    public long Count { get; set; } = 1;
+
+    /// <summary>The first line that made this cluster, as an example.</summary>
+    public string? Example { get; set; }
+
+    public string Template => string.Join(' ', Tokens);
+}
