@@ -23,10 +23,11 @@ internal static class PatternBenchmark
         foreach (var kind in corpus.GroupBy(l => l.Kind))
         {
             var miner = new TemplateMiner();
-            var predicted = kind.Select(l => miner.Add(l.Text).Id).ToList();
+            var ids = kind.Select(l => miner.Add(l.Text).Id).ToList();
+            var predicted = ids.Select(id => miner.Resolve(id).Id).ToList();
             var accuracy = GroupingAccuracy.Of(kind.Select(l => l.Template).ToList(), predicted);
             accuracies.Add(accuracy);
-            report.Row($"{kind.Key}", $"{kind.Select(l => l.Template).Distinct().Count()}", $"{miner.Clusters.Count}", $"{accuracy:0.000}");
+            report.Row($"{kind.Key}", $"{kind.Select(l => l.Template).Distinct().Count()}", $"{miner.Templates.Count()}", $"{accuracy:0.000}");
         }
 
         var texts = corpus.Select(l => l.Text).ToArray();

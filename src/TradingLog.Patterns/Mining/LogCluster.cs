@@ -13,4 +13,7 @@ internal sealed class LogCluster(int id, string[] tokens)
     public string? Example { get; set; }
 
     public string Template => string.Join(' ', Tokens);
+
+    /// <summary>The template this one was merged into (its branch token turned out to be a variable); null while it is in use.</summary>
+    public LogCluster? MergedInto { get; set; }
 }

@@ -52,18 +52,18 @@ internal sealed class PatternsMineCommand(IAnsiConsole console) : AsyncCommand<P
 
             if (settings.Assignments is { } output)
             {
-                // Written after mining: a line's template is its cluster's final one, wildcards and all.
+                // Written after mining: a line's template is the one its cluster ended as (merged, wildcards and all).
                 await using var writer = new StreamWriter(output, append: false, new UTF8Encoding(false));
                 await writer.WriteLineAsync("line,template_id,template");
                 for (var i = 0; i < assigned.Count; i++)
                 {
-                    var cluster = miner.Clusters[assigned[i] - 1];
+                    var cluster = miner.Resolve(assigned[i]);
                     await writer.WriteLineAsync(
                         $"{(i + 1).ToString(CultureInfo.InvariantCulture)},{cluster.Id.ToString(CultureInfo.InvariantCulture)},{Csv(cluster.Template)}");
                 }
             }
 
-            var templates = miner.Clusters.OrderByDescending(c => c.Count).ThenBy(c => c.Id).ToList();
+            var templates = miner.Templates.OrderByDescending(c => c.Count).ThenBy(c => c.Id).ToList();
             if (settings.Json)
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(new
