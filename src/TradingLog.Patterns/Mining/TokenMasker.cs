@@ -14,9 +14,26 @@ internal static partial class TokenMasker
 
     public static string Mask(string message) => Variables().Replace(message, Wildcard);
 
-    /// <summary>The message's tokens after masking, split on whitespace.</summary>
-    public static string[] Tokens(string message) =>
-        Mask(message).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>
+    /// The message's tokens after masking, split on whitespace. Token by token: a token with no digit and none of
+    /// <c>/ \ :</c> cannot hold a variable and is kept as it is, without the regular expression (most words of a
+    /// message); only the others are masked. A date and a time written apart become two wildcards.
+    /// </summary>
+    public static string[] Tokens(string message)
+    {
+        var tokens = message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (tokens[i].AsSpan().IndexOfAny(MaybeVariable) >= 0)
+            {
+                tokens[i] = Variables().Replace(tokens[i], Wildcard);
+            }
+        }
+
+        return tokens;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> MaybeVariable = System.Buffers.SearchValues.Create("0123456789/\\:");
 
     // Order matters: the longer, more specific shapes first. Numbers count only as whole tokens or after = : ( [ # so that
     // words with digits inside (log4j, utf8) stay words.
