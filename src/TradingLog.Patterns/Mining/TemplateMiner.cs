@@ -231,6 +231,12 @@ internal sealed class TemplateMiner
             {
                 wildcards++;
             }
+            else if (IsSeparator(template[i]))
+            {
+                // A separator (|, -, :) agrees with every line of its format: counted, it would make unrelated
+                // messages behind a common header look alike. It takes no part in the score.
+                wildcards++;
+            }
             else if (template[i] == tokens[i])
             {
                 same++;
@@ -239,6 +245,19 @@ internal sealed class TemplateMiner
 
         var compared = template.Length - wildcards;
         return (compared == 0 ? 1.0 : (double)same / compared, wildcards);
+    }
+
+    private static bool IsSeparator(string token)
+    {
+        foreach (var c in token)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A token that is (or holds) a variable does not choose a branch: it would split one template many ways.</summary>

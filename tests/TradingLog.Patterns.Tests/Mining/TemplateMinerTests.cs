@@ -70,4 +70,15 @@ public sealed class TemplateMinerTests
         var closed = miner.Add("session closed for user root");
         Assert.NotSame(opened, closed);
     }
+
+    [Fact]
+    public void MessagesBehindACommonHeaderAreNotAlikeForTheirSeparators()
+    {
+        var miner = new TemplateMiner();
+        var order = miner.Add("2026-11-30 10:00:00.001 | INFO | Router:Route:12 | Order 42 placed for AAPL now");
+        var cache = miner.Add("2026-11-30 10:00:00.002 | INFO | Cache:Warm:30 | Cache warmed in 5 ms total");
+        var again = miner.Add("2026-11-30 10:00:01.500 | INFO | Router:Route:12 | Order 43 placed for MSFT now");
+        Assert.NotSame(order, cache);
+        Assert.Same(order, again);
+    }
 }
