@@ -99,8 +99,4 @@ internal static class NotificationPayloads
 
         return o;
     }
-
-    internal static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    internal static string Describe(ReceiverKind kind, bool slack) => kind == ReceiverKind.Alertmanager ? "alertmanager" : slack ? "slack" : "webhook";
 }

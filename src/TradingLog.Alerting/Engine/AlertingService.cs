@@ -62,10 +62,6 @@ internal sealed class AlertingService : IAsyncDisposable
 
     public AlertStore Store => _store;
 
-    public AlertEvaluator Evaluator => _evaluator;
-
-    public NotificationDispatcher Dispatcher => _dispatcher;
-
     /// <summary>Runs until <paramref name="cancellationToken"/> is cancelled. Never throws but for cancellation.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {

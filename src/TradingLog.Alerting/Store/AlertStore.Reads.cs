@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -94,6 +93,4 @@ internal sealed partial class AlertStore
             return rows;
         }
     }
-
-    internal static string Serialize(IReadOnlyDictionary<string, string> labels) => JsonSerializer.Serialize(labels);
 }

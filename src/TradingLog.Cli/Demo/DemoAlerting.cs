@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using TradingLog.Alerting.Configuration;
 using TradingLog.Alerting.Engine;
-using TradingLog.Alerting.Store;
 using TradingLog.Configuration;
 using TradingLog.PostgreSql;
 using TradingSystem;
@@ -34,8 +33,6 @@ internal sealed class DemoAlerting : IAsyncDisposable
     /// written, and a rule judged before that (a market-data feed not yet seen) would fire on the start-up itself.
     /// </summary>
     public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
-
-    public AlertStore Store => _service.Store;
 
     private async Task RunAsync()
     {
