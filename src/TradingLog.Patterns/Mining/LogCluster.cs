@@ -14,6 +14,9 @@ internal sealed class LogCluster(int id, string[] tokens)
 
     public string Template => string.Join(' ', Tokens);
 
+    /// <summary>Grows each time the template changes (a position becomes a wildcard); lets a caller cache what it derived from it.</summary>
+    public int Version { get; set; }
+
     /// <summary>The template this one was merged into (its branch token turned out to be a variable); null while it is in use.</summary>
     public LogCluster? MergedInto { get; set; }
 }

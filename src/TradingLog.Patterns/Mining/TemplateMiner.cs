@@ -29,6 +29,7 @@ internal sealed class TemplateMiner
 
     private readonly Dictionary<int, Node> _byLength = [];
     private readonly List<LogCluster> _clusters = [];
+    private readonly List<LogCluster> _merged = [];
 
     public double SimilarityThreshold { get; init; } = DefaultSimilarityThreshold;
 
@@ -41,6 +42,22 @@ internal sealed class TemplateMiner
 
     /// <summary>The templates in use: those not merged into another.</summary>
     public IEnumerable<LogCluster> Templates => _clusters.Where(c => c.MergedInto is null);
+
+    /// <summary>
+    /// The clusters merged into another since the last call, for a caller that gave out their templates' IDs and must
+    /// record where they went. Cleared by the call.
+    /// </summary>
+    public IReadOnlyList<LogCluster> TakeMerged()
+    {
+        if (_merged.Count == 0)
+        {
+            return [];
+        }
+
+        LogCluster[] merged = [.. _merged];
+        _merged.Clear();
+        return merged;
+    }
 
     /// <summary>The template a cluster ID given out earlier belongs to now.</summary>
     public LogCluster Resolve(int id)
@@ -112,6 +129,7 @@ internal sealed class TemplateMiner
                 if (best.Tokens[i] != tokens[i])
                 {
                     best.Tokens[i] = TokenMasker.Wildcard;
+                    best.Version++;
                 }
             }
 
@@ -184,9 +202,11 @@ internal sealed class TemplateMiner
 
             target.Count += other.Count;
             other.MergedInto = target;
+            _merged.Add(other);
         }
 
         target.Tokens[position] = TokenMasker.Wildcard;
+        target.Version++;
         for (var i = 0; i < tokens.Length; i++)
         {
             if (target.Tokens[i] != tokens[i])

@@ -17,6 +17,7 @@ internal static class LogColumns
     public static readonly LogColumn Message = new("message", "text");
     public static readonly LogColumn CorrelationId = new("correlation_id", Varchar, 100);
     public static readonly LogColumn Metadata = new("metadata", "jsonb");
+    public static readonly LogColumn PatternId = new("pattern_id", "bigint");
 
     public static readonly LogColumn TradeId = new("trade_id", Varchar, 100);
     public static readonly LogColumn Symbol = new("symbol", Varchar, 20);
@@ -34,7 +35,7 @@ internal static class LogColumns
     public static readonly LogColumn CpuUsagePercent = new("cpu_usage_percent", "numeric");
 
     /// <summary>The columns of <c>system_logs</c> (and the archive) the sink writes, in row order.</summary>
-    public static IReadOnlyList<LogColumn> System { get; } = [EventId, Timestamp, Service, Level, EventType, Message, CorrelationId, Metadata];
+    public static IReadOnlyList<LogColumn> System { get; } = [EventId, Timestamp, Service, Level, EventType, Message, CorrelationId, Metadata, PatternId];
 
     /// <summary>The columns of <c>trading_logs</c> the sink writes, in row order.</summary>
     public static IReadOnlyList<LogColumn> Trade { get; } =

@@ -458,5 +458,64 @@ internal static class Migrations
                 tradelog_alert_values TO tradelog_reader;
             GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO tradelog_maintenance;
             """),
+        // Every event gets a pattern: its message template, or what the miner found for free text. The events carry the
+        // ID (a nullable column without a default: no rewrite); the patterns table keeps, per pattern and service, the
+        // template, when it was first and last seen, an example, when it came back after a quiet hour or more, and the
+        // pattern that replaced it when a mined template became more general. The writer role may still only insert into
+        // the log tables: it records patterns through a SECURITY DEFINER function. No index on pattern_id: every pattern
+        // query is bounded in time, and an index more would cost every insert (docs/patterns.md).
+        new(11, "patterns: a pattern ID on every event, the patterns table", """
+            ALTER TABLE {active} ADD COLUMN IF NOT EXISTS pattern_id bigint;
+            ALTER TABLE {archive} ADD COLUMN IF NOT EXISTS pattern_id bigint;
+            CREATE TABLE IF NOT EXISTS tradelog_patterns (
+                pattern_id bigint NOT NULL,
+                service varchar(50) NOT NULL,
+                template text NOT NULL,
+                source varchar(10) NOT NULL,
+                first_seen timestamptz NOT NULL,
+                last_seen timestamptz NOT NULL,
+                example text,
+                returned_at timestamptz,
+                quiet_before_return interval,
+                merged_into bigint,
+                PRIMARY KEY (pattern_id, service)
+            );
+            CREATE INDEX IF NOT EXISTS idx_tradelog_patterns_first_seen ON tradelog_patterns(first_seen);
+            CREATE INDEX IF NOT EXISTS idx_tradelog_patterns_merged_into ON tradelog_patterns(merged_into) WHERE merged_into IS NOT NULL;
+
+            CREATE OR REPLACE FUNCTION tradelog_record_patterns(ids bigint[], services text[], templates text[], sources text[],
+                firsts timestamptz[], lasts timestamptz[], examples text[], replaced bigint[], replacements bigint[]) RETURNS void
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                target bigint;
+                resolved bigint;
+            BEGIN
+                -- A quiet hour or more before this batch makes the pattern's return worth knowing (the new_pattern rule).
+                INSERT INTO tradelog_patterns AS p (pattern_id, service, template, source, first_seen, last_seen, example)
+                SELECT * FROM unnest(ids, services, templates, sources, firsts, lasts, examples)
+                ON CONFLICT (pattern_id, service) DO UPDATE SET
+                    first_seen = LEAST(p.first_seen, EXCLUDED.first_seen),
+                    last_seen = GREATEST(p.last_seen, EXCLUDED.last_seen),
+                    returned_at = CASE WHEN EXCLUDED.first_seen - p.last_seen >= interval '1 hour' THEN EXCLUDED.first_seen ELSE p.returned_at END,
+                    quiet_before_return = CASE WHEN EXCLUDED.first_seen - p.last_seen >= interval '1 hour'
+                        THEN EXCLUDED.first_seen - p.last_seen ELSE p.quiet_before_return END;
+                FOR i IN 1 .. coalesce(array_length(replaced, 1), 0) LOOP
+                    target := replacements[i];
+                    SELECT merged_into INTO resolved FROM tradelog_patterns WHERE pattern_id = target AND merged_into IS NOT NULL LIMIT 1;
+                    target := coalesce(resolved, target);
+                    IF target <> replaced[i] THEN
+                        -- Chains stay one step long: whatever pointed at the replaced pattern points at its replacement.
+                        UPDATE tradelog_patterns SET merged_into = target WHERE pattern_id = replaced[i] OR merged_into = replaced[i];
+                    END IF;
+                END LOOP;
+            END
+            $fn$;
+            REVOKE ALL ON FUNCTION tradelog_record_patterns(bigint[], text[], text[], text[], timestamptz[], timestamptz[], text[], bigint[], bigint[])
+                FROM PUBLIC;
+            GRANT EXECUTE ON FUNCTION tradelog_record_patterns(bigint[], text[], text[], text[], timestamptz[], timestamptz[], text[], bigint[], bigint[])
+                TO tradelog_writer;
+            GRANT SELECT ON tradelog_patterns TO tradelog_reader;
+            GRANT SELECT, DELETE ON tradelog_patterns TO tradelog_maintenance;
+            """),
     ];
 }

@@ -8,6 +8,7 @@ namespace TradingLog.PostgreSql.Sink;
 /// Writes a batch in one transaction with binary COPY, one COPY per table. The normal path copies straight into the
 /// tables. The replay path (<c>deduplicate</c>) copies into temporary tables and inserts with
 /// <c>ON CONFLICT (event_id, timestamp) DO NOTHING</c>, so a batch whose commit was already done is not stored twice.
+/// The batch's patterns are recorded in the same transaction (<see cref="PatternRecorder"/>).
 /// </summary>
 internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tables, TimeSpan? timeout = null)
 {
@@ -49,6 +50,7 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
                 """, cancellationToken);
         }
 
+        await PatternRecorder.RecordAsync(connection, batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -65,6 +67,7 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
             importer.Write(row.Message, NpgsqlDbType.Text);
             WriteText(importer, row.CorrelationId);
             importer.Write(row.Metadata, NpgsqlDbType.Jsonb);
+            WriteNullable(importer, row.PatternId, NpgsqlDbType.Bigint);
         }, cancellationToken);
 
     private static Task CopyTradesAsync(NpgsqlConnection connection, string table, List<TradeLogRow> rows, TimeSpan timeout,

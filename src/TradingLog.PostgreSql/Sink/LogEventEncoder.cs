@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Serilog.Events;
+using Serilog.Parsing;
+using TradingLog.Patterns.Assignment;
 using TradingLog.PostgreSql.Schema;
 
 namespace TradingLog.PostgreSql.Sink;
@@ -8,7 +10,9 @@ namespace TradingLog.PostgreSql.Sink;
 /// <summary>
 /// Turns a <see cref="LogEvent"/> into rows. Core fields go to their columns (timestamps in UTC), everything else to
 /// <c>metadata</c>. Text is sanitised, VARCHAR values are cut to their column and flagged in <c>metadata.truncated</c>,
-/// messages longer than the cap are cut and flagged, and non-finite numbers become null and are flagged.
+/// messages longer than the cap are cut and flagged, and non-finite numbers become null and are flagged. Each event is
+/// given its pattern here, on the writer's thread (<see cref="PatternAssigner"/>); an event whose pattern cannot be
+/// found is stored without one.
 /// </summary>
 /// <param name="maxMessageLength">Longest stored message, in characters.</param>
 /// <param name="structured">Whether the event's own properties go to <c>metadata</c>.</param>
@@ -18,6 +22,7 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
     private readonly MetadataWriter _metadata = new();
     private readonly StringBuilder _message = new();
     private readonly List<string> _truncated = [];
+    private readonly PatternAssigner _patterns = new();
 
     public EncodedEvent Encode(LogEvent e)
     {
@@ -147,11 +152,41 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
         }
 
         var metadata = _metadata.End();
-        var system = new SystemLogRow(eventId, timestamp, service, level, eventType, message, correlationId, metadata);
-        return new EncodedEvent(system, trade, performance is null ? null : performance with { Metadata = metadata });
+        var pattern = Pattern(e, message);
+        var system = new SystemLogRow(eventId, timestamp, service, level, eventType, message, correlationId, metadata, pattern?.Id);
+        return new EncodedEvent(system, trade, performance is null ? null : performance with { Metadata = metadata }, pattern);
     }
 
     public void Dispose() => _metadata.Dispose();
+
+    private EventPattern? Pattern(LogEvent e, string message)
+    {
+        try
+        {
+            var assigned = _patterns.Assign(e.MessageTemplate.Text, HasHoles(e.MessageTemplate), message);
+            var replaced = _patterns.TakeReplacements();
+            return new EventPattern(assigned.Id, assigned.Template, assigned.SourceName,
+                replaced.Count == 0 ? null : [.. replaced.Select(r => r.Replaced)]);
+        }
+        catch (Exception)
+        {
+            // A pattern is an index over the events, never a reason to lose one.
+            return null;
+        }
+    }
+
+    private static bool HasHoles(MessageTemplate template)
+    {
+        foreach (var token in template.Tokens)
+        {
+            if (token is PropertyToken)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private string RenderMessage(LogEvent e)
     {

@@ -85,7 +85,12 @@ public sealed class SchemaMigratorTests
 
         Assert.Equal(2, await admin.CountAsync("SELECT count(*) FROM system_logs"));
         Assert.Equal(1, await admin.CountAsync("SELECT count(*) FROM trading_logs"));
+        Assert.Equal(2, await admin.CountAsync("SELECT count(*) FROM tradelog_patterns"));
         var asWriter = new Db(writer);
+        var patterns = await Assert.ThrowsAsync<PostgresException>(() => asWriter.CountAsync("SELECT count(*) FROM tradelog_patterns"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, patterns.SqlState);
+        var forget = await Assert.ThrowsAsync<PostgresException>(() => asWriter.ExecuteAsync("DELETE FROM tradelog_patterns"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, forget.SqlState);
         var select = await Assert.ThrowsAsync<PostgresException>(() => asWriter.CountAsync("SELECT count(*) FROM system_logs"));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, select.SqlState);
         var delete = await Assert.ThrowsAsync<PostgresException>(() => asWriter.ExecuteAsync("DELETE FROM system_logs"));
