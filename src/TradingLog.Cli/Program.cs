@@ -93,7 +93,8 @@ app.Configure(config =>
     });
     config.AddBranch("patterns", branch =>
     {
-        branch.SetDescription("Log templates: mine a text file (the store's patterns come with pattern detection).");
+        branch.SetDescription("The stored events' patterns, with counts, first and last seen, trend and an example; mine a text file.");
+        branch.SetDefaultCommand<PatternsCommand>();
         branch.AddCommand<PatternsMineCommand>("mine")
             .WithDescription("Mine a text file, one message per line: the templates found and their counts; --assignments writes each line's.")
             .WithExample("patterns", "mine", "app.log", "--assignments", "templates.csv");

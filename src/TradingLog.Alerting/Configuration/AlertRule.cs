@@ -11,6 +11,14 @@ internal sealed record AlertRule
     public const double DefaultFactor = 2;
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan DefaultBaseline = TimeSpan.FromHours(1);
+    public static readonly TimeSpan DefaultWarmUp = TimeSpan.FromHours(1);
+    public static readonly TimeSpan DefaultReturnAfter = TimeSpan.FromHours(24);
+    public static readonly TimeSpan DefaultHorizon = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan DefaultAnomalyWindow = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan DefaultForecastWindow = TimeSpan.FromHours(1);
+
+    /// <summary>How many buckets a forecast's window is cut into when no step is given: 30.</summary>
+    public const int DefaultForecastBuckets = 30;
 
     public required string Name { get; init; }
     public required AlertRuleType Type { get; init; }
@@ -39,6 +47,33 @@ internal sealed record AlertRule
 
     /// <summary>For <c>sink_health</c>: which signal (<c>any</c>, <c>spooled</c>, <c>dropped</c>, <c>dead_lettered</c>, <c>file_write_failures</c>).</summary>
     public string Signal { get; init; } = "any";
+
+    /// <summary>For <c>new_pattern</c>: how long a service logs before its new patterns count.</summary>
+    public TimeSpan WarmUp { get; init; } = DefaultWarmUp;
+
+    /// <summary>For <c>new_pattern</c>: the quiet after which a pattern's return counts; null to leave returns out.</summary>
+    public TimeSpan? ReturnAfter { get; init; } = DefaultReturnAfter;
+
+    /// <summary>For <c>anomaly</c>: how many robust spreads from the median make an anomaly (low 7, medium 5, high 3.5).</summary>
+    public double Sensitivity { get; init; } = Patterns.Anomalies.RateAnomalyDetector.DefaultSensitivity;
+
+    /// <summary>For <c>anomaly</c>: which departures count (<c>spike</c>, <c>drop</c> or <c>both</c>).</summary>
+    public string AnomalyDirection { get; init; } = "both";
+
+    /// <summary>For <c>forecast</c>: what is forecast (<c>error_rate</c>, <c>latency</c>, <c>table_size</c>).</summary>
+    public string Metric { get; init; } = "error_rate";
+
+    /// <summary>For <c>forecast</c>: how far ahead the trend must not cross the threshold.</summary>
+    public TimeSpan Horizon { get; init; } = DefaultHorizon;
+
+    /// <summary>For <c>forecast</c>: the value the current one must be past before a forecast can fire; null for half the threshold.</summary>
+    public double? Gate { get; init; }
+
+    /// <summary>For <c>forecast</c>: the bucket of the fitted series; null for the window / 30.</summary>
+    public TimeSpan? Step { get; init; }
+
+    /// <summary>For <c>forecast</c>: least squares (<c>linear</c>) or Holt's smoothing (<c>holt</c>).</summary>
+    public Patterns.Forecasting.ForecastMethod Method { get; init; } = Patterns.Forecasting.ForecastMethod.Linear;
 
     public TimeSpan For { get; init; }
     public TimeSpan KeepFiringFor { get; init; }

@@ -23,7 +23,14 @@ internal static class AlertRuleReader
         [AlertRuleType.Degradation] = ["factor", "baseline", "percentile", "operation", "min_events"],
         [AlertRuleType.TradeFailures] = ["threshold", "min_events", "symbol", "strategy"],
         [AlertRuleType.SinkHealth] = ["threshold", "signal"],
+        [AlertRuleType.NewPattern] = ["warm_up", "returns_after"],
+        [AlertRuleType.Anomaly] = ["baseline", "sensitivity", "direction", "min_events"],
+        [AlertRuleType.Forecast] = ["metric", "threshold", "gate", "horizon", "step", "method", "percentile", "operation"],
     };
+
+    // Pattern and forecast rules measure per service; the other scope keys select events, which their queries do not.
+    private static readonly string[] EventScope = ["category", "level", "event_type", "text", "regex", "field", "query"];
+    private static readonly string[] Metrics = ["error_rate", "latency", "table_size"];
 
     private static readonly string[] Signals = ["any", "spooled", "dropped", "dead_lettered", "file_write_failures"];
     private static readonly string[] Severities = ["critical", "error", "warning", "info"];
@@ -69,6 +76,14 @@ internal static class AlertRuleReader
         }
 
         var rule = new AlertRule { Name = name, Type = type.Value, Source = yaml.Where(node) };
+        rule = type.Value switch
+        {
+            AlertRuleType.Anomaly => rule with { Window = AlertRule.DefaultAnomalyWindow },
+            AlertRuleType.Forecast => rule with { Window = AlertRule.DefaultForecastWindow },
+            _ => rule,
+        };
+        var metricNode = type.Value == AlertRuleType.Forecast ? Child(mapping, "metric") : null;
+        var metric = metricNode is null ? "error_rate" : yaml.Text(metricNode, prefix + ".metric")?.Trim().ToLowerInvariant() ?? "error_rate";
         var scope = new LogFilter();
         var known = Common.Concat(Specific[type.Value]).ToList();
         var allKeys = Common.Concat(Specific.Values.SelectMany(v => v)).Distinct().ToList();
@@ -79,6 +94,12 @@ internal static class AlertRuleReader
             if (!known.Contains(key))
             {
                 yaml.Error(keyNode, at, $"does not apply to {AlertRuleTypes.NameOf(type.Value)} rules");
+                continue;
+            }
+
+            if (type.Value is AlertRuleType.NewPattern or AlertRuleType.Anomaly or AlertRuleType.Forecast && EventScope.Contains(key))
+            {
+                yaml.Error(keyNode, at, $"does not apply to {AlertRuleTypes.NameOf(type.Value)} rules: they measure whole services (use service)");
                 continue;
             }
 
@@ -178,7 +199,76 @@ internal static class AlertRuleReader
                     break;
                 case "threshold":
                     hasThreshold = true;
-                    rule = rule with { Threshold = Threshold(type.Value, value, at, yaml) ?? rule.Threshold };
+                    rule = rule with
+                    {
+                        Threshold = (type.Value == AlertRuleType.Forecast ? ForecastValue(metric, value, at, yaml) : Threshold(type.Value, value, at, yaml))
+                            ?? rule.Threshold,
+                    };
+                    break;
+                case "direction" when type.Value == AlertRuleType.Anomaly:
+                    var departure = yaml.Text(value, at)?.Trim().ToLowerInvariant();
+                    if (departure is "spike" or "drop" or "both")
+                    {
+                        rule = rule with { AnomalyDirection = departure };
+                    }
+                    else
+                    {
+                        yaml.Error(value, at, $"{Echo.Of(departure)} is not a direction; use spike, drop or both");
+                    }
+
+                    break;
+                case "sensitivity":
+                    var sensitivity = yaml.Text(value, at)?.Trim().ToLowerInvariant();
+                    if (sensitivity is not null && Patterns.Anomalies.RateAnomalyDetector.Sensitivities.TryGetValue(sensitivity, out var z))
+                    {
+                        rule = rule with { Sensitivity = z };
+                    }
+                    else if (double.TryParse(sensitivity, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture,
+                        out var spreads) && spreads is >= 1 and <= 100)
+                    {
+                        rule = rule with { Sensitivity = spreads };
+                    }
+                    else
+                    {
+                        yaml.Error(value, at, $"{Echo.Of(sensitivity)} is not a sensitivity; use low, medium, high or a number of spreads from 1 to 100");
+                    }
+
+                    break;
+                case "warm_up":
+                    rule = rule with { WarmUp = yaml.Duration(value, at, TimeSpan.Zero, Day * 30) ?? rule.WarmUp };
+                    break;
+                case "returns_after":
+                    var never = yaml.Text(value, at)?.Trim().ToLowerInvariant() is "never" or "off" or "false";
+                    rule = rule with { ReturnAfter = never ? null : yaml.Duration(value, at, TimeSpan.FromHours(1), Day * 365) ?? rule.ReturnAfter };
+                    break;
+                case "metric":
+                    if (!Metrics.Contains(metric))
+                    {
+                        yaml.Error(value, at, $"{Echo.Of(metric)} is not a forecast metric; use one of {string.Join(", ", Metrics)}");
+                    }
+
+                    rule = rule with { Metric = metric };
+                    break;
+                case "gate":
+                    rule = rule with { Gate = ForecastValue(metric, value, at, yaml) ?? rule.Gate };
+                    break;
+                case "horizon":
+                    rule = rule with { Horizon = yaml.Duration(value, at, TimeSpan.FromSeconds(1), Day * 30) ?? rule.Horizon };
+                    break;
+                case "step":
+                    rule = rule with { Step = yaml.Duration(value, at, TimeSpan.FromSeconds(1), Day) ?? rule.Step };
+                    break;
+                case "method":
+                    var method = yaml.Text(value, at)?.Trim().ToLowerInvariant();
+                    if (method is "linear" or "holt")
+                    {
+                        rule = rule with { Method = method == "holt" ? Patterns.Forecasting.ForecastMethod.Holt : Patterns.Forecasting.ForecastMethod.Linear };
+                    }
+                    else
+                    {
+                        yaml.Error(value, at, $"{Echo.Of(method)} is not a forecast method; use linear or holt");
+                    }
+
                     break;
                 case "direction":
                     var direction = yaml.Text(value, at)?.Trim().ToLowerInvariant();
@@ -266,7 +356,13 @@ internal static class AlertRuleReader
             }
         }
 
-        if (!hasThreshold && type.Value is AlertRuleType.ErrorRate or AlertRuleType.Count or AlertRuleType.Latency or AlertRuleType.TradeFailures)
+        if (type.Value == AlertRuleType.Forecast && rule.Step is { } step && step * TrendForecasterMinPoints > rule.Window)
+        {
+            yaml.Error(node, prefix, $"step {AlertDuration.Format(step)} leaves fewer than {TrendForecasterMinPoints} points in the window; shorten it");
+        }
+
+        if (!hasThreshold && type.Value is AlertRuleType.ErrorRate or AlertRuleType.Count or AlertRuleType.Latency or AlertRuleType.TradeFailures
+            or AlertRuleType.Forecast)
         {
             yaml.Error(node, prefix, $"threshold is required for {AlertRuleTypes.NameOf(type.Value)} rules");
         }
@@ -285,6 +381,33 @@ internal static class AlertRuleReader
         AlertRuleType.Latency => LatencyThreshold(value, at, yaml),
         _ => yaml.Number(value, at, 0, 1e12),
     };
+
+    private const int TrendForecasterMinPoints = Patterns.Forecasting.TrendForecaster.MinPoints;
+
+    /// <summary>A forecast's threshold or gate in its metric's unit: a share, milliseconds, or bytes (<c>5GB</c>).</summary>
+    private static double? ForecastValue(string metric, YamlNode value, string at, YamlNodes yaml) => metric switch
+    {
+        "error_rate" => yaml.Share(value, at),
+        "latency" => LatencyThreshold(value, at, yaml),
+        _ => Bytes(value, at, yaml),
+    };
+
+    /// <summary>Bytes: <c>5000000</c>, <c>500MB</c>, <c>5GB</c> (powers of 1024).</summary>
+    private static double? Bytes(YamlNode value, string at, YamlNodes yaml)
+    {
+        var text = yaml.Text(value, at)?.Trim().ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
+        var units = new (string Suffix, double Factor)[] { ("TB", 1L << 40), ("GB", 1L << 30), ("MB", 1L << 20), ("KB", 1L << 10), ("B", 1) };
+        var (suffix, factor) = units.FirstOrDefault(u => text?.EndsWith(u.Suffix, StringComparison.Ordinal) == true);
+        var digits = suffix is null ? text : text![..^suffix.Length];
+        if (double.TryParse(digits, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            && number > 0)
+        {
+            return number * (suffix is null ? 1 : factor);
+        }
+
+        yaml.Error(value, at, $"{Echo.Of(text)} is not a size; write 500MB, 5GB or a number of bytes");
+        return null;
+    }
 
     /// <summary>Milliseconds: <c>250</c>, <c>250ms</c> or <c>1.5s</c>.</summary>
     private static double? LatencyThreshold(YamlNode value, string at, YamlNodes yaml)

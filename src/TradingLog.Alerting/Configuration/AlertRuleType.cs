@@ -23,4 +23,13 @@ internal enum AlertRuleType
 
     /// <summary>Spooled, dropped or dead-lettered events, or file write failures, from the services' heartbeats.</summary>
     SinkHealth,
+
+    /// <summary>A pattern new to a service after its warm-up, or a rare pattern back after a long quiet; one alert per pattern.</summary>
+    NewPattern,
+
+    /// <summary>A pattern's rate far from its robust baseline (median and MAD; the time-of-day profile once there is history).</summary>
+    Anomaly,
+
+    /// <summary>A trend (error rate, a latency percentile, the log tables' size) forecast to cross the threshold within the horizon.</summary>
+    Forecast,
 }

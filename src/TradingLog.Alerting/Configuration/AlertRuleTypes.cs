@@ -12,6 +12,9 @@ internal static class AlertRuleTypes
         ["degradation"] = AlertRuleType.Degradation,
         ["trade_failures"] = AlertRuleType.TradeFailures,
         ["sink_health"] = AlertRuleType.SinkHealth,
+        ["new_pattern"] = AlertRuleType.NewPattern,
+        ["anomaly"] = AlertRuleType.Anomaly,
+        ["forecast"] = AlertRuleType.Forecast,
     };
 
     public static string NameOf(AlertRuleType type) => ByName.First(p => p.Value == type).Key;

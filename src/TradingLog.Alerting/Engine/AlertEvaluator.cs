@@ -49,7 +49,7 @@ internal sealed class AlertEvaluator(AlertingSettings settings, LogQueries queri
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var sample in samples)
             {
-                var labels = AlertLabels.Of(rule, sample.Service);
+                var labels = AlertLabels.Of(rule, sample.Service, sample.Labels);
                 var fingerprint = AlertLabels.Fingerprint(labels);
                 seen.Add(fingerprint);
                 var alert = states.GetValueOrDefault((rule.Name, fingerprint))

@@ -4,13 +4,21 @@ using TradingLog.Alerting.Configuration;
 
 namespace TradingLog.Alerting.Engine;
 
-/// <summary>An alert's labels (<c>alertname</c>, <c>severity</c>, <c>type</c>, <c>service</c>, the rule's own) and their fingerprint.</summary>
+/// <summary>
+/// An alert's labels (<c>alertname</c>, <c>severity</c>, <c>type</c>, <c>service</c>, the rule's own, and those the rule
+/// measured, such as <c>pattern_id</c> and <c>pattern</c>) and their fingerprint.
+/// </summary>
 internal static class AlertLabels
 {
-    public static SortedDictionary<string, string> Of(AlertRule rule, string? service)
+    public static SortedDictionary<string, string> Of(AlertRule rule, string? service, IReadOnlyDictionary<string, string>? measured = null)
     {
         var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in rule.Labels)
+        {
+            labels[name] = value;
+        }
+
+        foreach (var (name, value) in measured ?? new Dictionary<string, string>())
         {
             labels[name] = value;
         }

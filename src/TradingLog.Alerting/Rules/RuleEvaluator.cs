@@ -108,6 +108,15 @@ internal static class RuleEvaluator
                 return rule.Service is { } only && samples.Count == 0 ? [new AlertSample(only, null, false, "no heartbeat in the window")] : samples;
             }
 
+            case AlertRuleType.NewPattern:
+                return await PatternRules.NewPatternsAsync(rule, queries, at, cancellationToken);
+
+            case AlertRuleType.Anomaly:
+                return await PatternRules.AnomaliesAsync(rule, queries, at, cancellationToken);
+
+            case AlertRuleType.Forecast:
+                return await ForecastRule.EvaluateAsync(rule, queries, at, cancellationToken);
+
             default:
                 throw new InvalidOperationException($"rule type {rule.Type} has no evaluation");
         }

@@ -107,6 +107,43 @@ public sealed class AlertConfigurationReaderTests
     }
 
     [Theory]
+    [InlineData("type: new_pattern\n      level: ERROR", "alerts.rules[p].level: does not apply to new_pattern rules: they measure whole services")]
+    [InlineData("type: anomaly\n      sensitivity: extreme", "alerts.rules[p].sensitivity: 'extreme' is not a sensitivity; use low, medium, high")]
+    [InlineData("type: anomaly\n      direction: above", "alerts.rules[p].direction: 'above' is not a direction; use spike, drop or both")]
+    [InlineData("type: forecast\n      metric: error_rate", "alerts.rules[p]: threshold is required for forecast rules")]
+    [InlineData("type: forecast\n      metric: disk\n      threshold: 5", "alerts.rules[p].metric: 'disk' is not a forecast metric")]
+    [InlineData("type: forecast\n      metric: table_size\n      threshold: lots", "alerts.rules[p].threshold: 'LOTS' is not a size")]
+    [InlineData("type: forecast\n      threshold: 5%\n      method: arima", "alerts.rules[p].method: 'arima' is not a forecast method")]
+    [InlineData("type: forecast\n      threshold: 5%\n      window: 2m\n      step: 1m", "alerts.rules[p]: step 1m leaves fewer than 3 points")]
+    [InlineData("type: new_pattern\n      returns_after: 10m", "alerts.rules[p].returns_after:")]
+    public void ABadPatternOrForecastRuleIsNamed(string keys, string expected)
+    {
+        var yaml = $"alerts:\n  rules:\n    - name: p\n      {keys}\n";
+        var error = Assert.Throws<TradingLogConfigurationException>(() => AlertingKit.Read(yaml));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("logging.yaml line ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PatternAndForecastRulesReadTheirKeysWithTheirDefaults()
+    {
+        var settings = AlertingKit.Read("""
+            alerts:
+              rules:
+                - { name: n, type: new_pattern, service: execution, returns_after: never }
+                - { name: a, type: anomaly, sensitivity: high, direction: spike }
+                - { name: f, type: forecast, metric: table_size, threshold: 5GB, gate: 500MB, horizon: 7d, method: holt }
+            """);
+        var n = settings.Rules[0];
+        Assert.Equal(("execution", null, TimeSpan.FromHours(1)), (n.Service, n.ReturnAfter, n.WarmUp));
+        var a = settings.Rules[1];
+        Assert.Equal((3.5, "spike", TimeSpan.FromMinutes(1), TimeSpan.FromHours(1)), (a.Sensitivity, a.AnomalyDirection, a.Window, a.Baseline));
+        var f = settings.Rules[2];
+        Assert.Equal((5.0 * (1L << 30), 500.0 * (1L << 20), TimeSpan.FromDays(7), TimeSpan.FromHours(1)), (f.Threshold, f.Gate, f.Horizon, f.Window));
+        Assert.Equal(TradingLog.Patterns.Forecasting.ForecastMethod.Holt, f.Method);
+    }
+
+    [Theory]
     [InlineData("url: http://127.0.0.1:9/hook", "url: ftp://x", "alerts.receivers[ops].url: 'ftp://x' is not an http:// or https:// URL")]
     [InlineData("url: http://127.0.0.1:9/hook", "url: http://127.0.0.1:9/hook\n      format: xml", "alerts.receivers[ops].format: 'xml' is not a payload format")]
     [InlineData("url: http://127.0.0.1:9/hook", "url: http://127.0.0.1:9/hook\n      secret_env: TRADINGLOG_TEST_UNSET_SECRET",

@@ -101,6 +101,41 @@ internal sealed class AlertingKit : IAsyncDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Writes <paramref name="count"/> rows of one pattern at <paramref name="at"/> and records the pattern as the sink
+    /// does (first and last seen, returns), so pattern rules see what a running service would have stored.
+    /// </summary>
+    public async Task PatternAsync(DateTimeOffset at, string service, string template, int count = 1)
+    {
+        var id = TradingLog.Patterns.Assignment.PatternIds.Of(template);
+        await using var connection = new NpgsqlConnection(Db.ConnectionString);
+        await connection.OpenAsync();
+        await using (var insert = new NpgsqlCommand("""
+            INSERT INTO system_logs (timestamp, service, level, message, pattern_id)
+            SELECT $1, $2, 'INFO', $3, $4 FROM generate_series(1, $5)
+            """, connection))
+        {
+            insert.Parameters.AddWithValue(at.UtcDateTime);
+            insert.Parameters.AddWithValue(service);
+            insert.Parameters.AddWithValue(template);
+            insert.Parameters.AddWithValue(id);
+            insert.Parameters.AddWithValue(count);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var record = new NpgsqlCommand("SELECT tradelog_record_patterns($1, $2, $3, $4, $5, $6, $7, $8, $9)", connection);
+        record.Parameters.AddWithValue(new[] { id });
+        record.Parameters.AddWithValue(new[] { service });
+        record.Parameters.AddWithValue(new[] { template });
+        record.Parameters.AddWithValue(new[] { "template" });
+        record.Parameters.AddWithValue(new[] { at.UtcDateTime });
+        record.Parameters.AddWithValue(new[] { at.UtcDateTime });
+        record.Parameters.AddWithValue(new[] { template });
+        record.Parameters.AddWithValue(Array.Empty<long>());
+        record.Parameters.AddWithValue(Array.Empty<long>());
+        await record.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Writes performance rows: one per duration (milliseconds) of an operation at <paramref name="at"/>.</summary>
     public async Task PerformanceAsync(DateTimeOffset at, string service, string operation, params double[] milliseconds)
     {

@@ -117,7 +117,7 @@ internal sealed class AlertsTestCommand(IAnsiConsole console) : AsyncCommand<Ale
 
     private static AlertDocument Document(TradingLog.Alerting.Configuration.AlertRule rule, AlertSample sample, DateTimeOffset at, AlertsContext alerts)
     {
-        var labels = AlertLabels.Of(rule, sample.Service);
+        var labels = AlertLabels.Of(rule, sample.Service, sample.Labels);
         labels["test"] = "true";
         var alert = new AlertInstance
         {
