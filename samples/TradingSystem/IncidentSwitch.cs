@@ -7,9 +7,12 @@ internal sealed class IncidentSwitch
 
     public void Set(IReadOnlyList<Incident> plan) => _plan = plan;
 
-    public bool Active(string name)
+    public bool Active(string name) => Progress(name) is not null;
+
+    /// <summary>How far into the incident of this name now is, from 0 to 1; null when none is on.</summary>
+    public double? Progress(string name)
     {
         var now = DateTimeOffset.UtcNow;
-        return _plan.Any(i => i.Name == name && now >= i.StartsAt && now < i.EndsAt);
+        return _plan.Where(i => i.Name == name).Select(i => i.Progress(now)).FirstOrDefault(p => p is not null);
     }
 }

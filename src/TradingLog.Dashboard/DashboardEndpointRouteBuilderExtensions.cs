@@ -55,6 +55,7 @@ public static class DashboardEndpointRouteBuilderExtensions
         ServiceEndpoints.Map(api);
         HealthEndpoints.Map(api);
         AlertEndpoints.Map(api);
+        PatternEndpoints.Map(api);
         api.MapFallback((HttpContext context) => Results.Problem(
             $"no API endpoint answers {context.Request.Method} {context.Request.Path}; see docs/dashboard.md",
             statusCode: StatusCodes.Status404NotFound, title: "Not found"));

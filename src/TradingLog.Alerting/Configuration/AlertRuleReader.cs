@@ -189,7 +189,7 @@ internal static class AlertRuleReader
                     rule = rule with { Window = yaml.Duration(value, at, TimeSpan.FromSeconds(1), Day * 7) ?? rule.Window };
                     break;
                 case "baseline":
-                    rule = rule with { Baseline = yaml.Duration(value, at, TimeSpan.FromMinutes(1), Day * 7) ?? rule.Baseline };
+                    rule = rule with { Baseline = yaml.Duration(value, at, TimeSpan.FromSeconds(1), Day * 7) ?? rule.Baseline };
                     break;
                 case "for":
                     rule = rule with { For = yaml.Duration(value, at, TimeSpan.Zero, Day) ?? rule.For };

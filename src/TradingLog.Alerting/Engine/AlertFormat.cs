@@ -8,13 +8,17 @@ internal static class AlertFormat
 {
     public static string Value(AlertRule rule, double? value) => value is not { } v
         ? rule.Type == AlertRuleType.Absence ? "over " + AlertDuration.Describe(Rules.RuleEvaluator.Lookback(rule)) : "no data"
-        : Of(rule.Type, v);
+        : rule.Type == AlertRuleType.Forecast ? Rules.ForecastRule.Show(rule, v) : Of(rule.Type, v);
 
     public static string Threshold(AlertRule rule) => rule.Type switch
     {
         AlertRuleType.Absence => AlertDuration.Format(rule.Window),
         AlertRuleType.Degradation => rule.Factor.ToString("0.##", CultureInfo.InvariantCulture) + "x",
         AlertRuleType.Count => (rule.Below ? "< " : "> ") + rule.Threshold.ToString("0.##", CultureInfo.InvariantCulture),
+        AlertRuleType.NewPattern => "new after " + AlertDuration.Format(rule.WarmUp) +
+            (rule.ReturnAfter is { } quiet ? ", or back after " + AlertDuration.Format(quiet) : ""),
+        AlertRuleType.Anomaly => rule.Sensitivity.ToString("0.#", CultureInfo.InvariantCulture) + " spreads",
+        AlertRuleType.Forecast => Rules.ForecastRule.Show(rule, rule.Threshold) + " within " + AlertDuration.Format(rule.Horizon),
         _ => Of(rule.Type, rule.Threshold),
     };
 
@@ -24,6 +28,7 @@ internal static class AlertFormat
         AlertRuleType.Absence => AlertDuration.Describe(TimeSpan.FromSeconds(v)),
         AlertRuleType.Latency => v.ToString(v < 10 ? "0.###" : "0.#", CultureInfo.InvariantCulture) + " ms",
         AlertRuleType.Degradation => v.ToString("0.##", CultureInfo.InvariantCulture) + "x",
+        AlertRuleType.Anomaly => v.ToString("+0.#;-0.#", CultureInfo.InvariantCulture) + " spreads",
         _ => v.ToString("0.##", CultureInfo.InvariantCulture),
     };
 
@@ -36,6 +41,9 @@ internal static class AlertFormat
         AlertRuleType.Latency => "{service}: latency {value} over {window} (threshold {threshold})",
         AlertRuleType.Degradation => "{service}: latency at {value} its baseline (threshold {threshold})",
         AlertRuleType.TradeFailures => "{alertname}: {value} of trades rejected or failed over {window} (threshold {threshold})",
+        AlertRuleType.NewPattern => "{service}: new pattern {labels.pattern}",
+        AlertRuleType.Anomaly => "{service}: pattern {labels.pattern} at {value} from its baseline",
+        AlertRuleType.Forecast => "{alertname}: {value} now, forecast past {threshold}",
         _ => "{service}: sink health {value} (threshold {threshold})",
     };
 

@@ -36,7 +36,7 @@ internal static class ForecastRule
 
         if (points.Count == 0)
         {
-            return new ForecastMeasurement(points, null, null, at, rule.Horizon);
+            return new ForecastMeasurement(points, [], null, null, at, rule.Horizon);
         }
 
         // A bucket stands for its middle; a recorded value for its instant.
@@ -44,7 +44,7 @@ internal static class ForecastRule
         var seconds = points.Select(p => (p.Start + half - at).TotalSeconds).ToList();
         var horizon = rule.Horizon + (at - (points[^1].Start + half));
         var forecast = TrendForecaster.Fit(seconds, points.Select(p => p.Value).ToList(), horizon, rule.Method);
-        return new ForecastMeasurement(points, points[^1].Value, forecast, at, rule.Horizon);
+        return new ForecastMeasurement(points, seconds, points[^1].Value, forecast, at, rule.Horizon);
     }
 
     public static async Task<IReadOnlyList<AlertSample>> EvaluateAsync(AlertRule rule, LogQueries queries, DateTimeOffset at,

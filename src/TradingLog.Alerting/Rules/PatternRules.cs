@@ -41,6 +41,9 @@ internal static class PatternRules
     public static async Task<IReadOnlyList<AlertSample>> AnomaliesAsync(AlertRule rule, LogQueries queries, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
+        // Buckets come back to the microsecond (PostgreSQL's precision) and are matched by their start: whole milliseconds
+        // on both sides.
+        at = new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         var step = rule.Window;
         var current = at - step;
         var ranges = new List<(DateTimeOffset Start, DateTimeOffset End)> { (current - rule.Baseline, at) };

@@ -54,6 +54,22 @@ internal static class DemoAlertReport
             console.Write(deliveries);
         }
 
+        if (summary.Detection.Count > 0)
+        {
+            string Share(double? share) => share is { } s ? s.ToString("0.00", CultureInfo.InvariantCulture) : "-";
+            var detection = new Table().Border(TableBorder.Rounded).Title("Pattern detection and forecasts against the labelled incidents")
+                .AddColumns("rule type", "alerts", "during an incident", "precision", "incidents", "found", "recall", "delays (s)");
+            foreach (var d in summary.Detection)
+            {
+                detection.AddRow(d.Type, d.Alerts.ToString(CultureInfo.InvariantCulture), d.Attributed.ToString(CultureInfo.InvariantCulture),
+                    Share(d.Precision), d.Expected.ToString(CultureInfo.InvariantCulture), d.Detected.ToString(CultureInfo.InvariantCulture),
+                    Share(d.Recall), Markup.Escape(string.Join(", ", d.Delays.Select(x => x.ToString("+0.0;-0.0", CultureInfo.InvariantCulture))) +
+                        " " + d.DelayMeaning));
+            }
+
+            console.Write(detection);
+        }
+
         console.MarkupLine("See them with [bold]tradelog alerts history --since 10m[/], or on the dashboard's Alerts page (tradelog demo --dashboard).");
     }
 }

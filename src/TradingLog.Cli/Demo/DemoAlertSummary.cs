@@ -8,6 +8,9 @@ namespace TradingLog.Cli.Demo;
 internal sealed record DemoAlertSummary(DateTimeOffset Start, IReadOnlyList<Incident> Incidents, IReadOnlyList<DemoAlertSummary.Episode> Alerts,
     IReadOnlyList<DemoAlertSummary.Delivery> Deliveries)
 {
+    /// <summary>How the pattern and forecast rules did against the labelled incidents.</summary>
+    public IReadOnlyList<DetectionScore> Detection { get; init; } = [];
+
     /// <summary>One firing of one alert: when it fired and resolved (null while it still fires), in seconds since the start too.</summary>
     public sealed record Episode(string Rule, string? Service, DateTimeOffset FiredAt, DateTimeOffset? ResolvedAt, string? Detail);
 
@@ -15,14 +18,14 @@ internal sealed record DemoAlertSummary(DateTimeOffset Start, IReadOnlyList<Inci
     public sealed record Delivery(string Rule, string Status, long Count);
 
     /// <summary>How long after an incident ends an alert it raised may still fire: the rules' windows are 3 s, plus an evaluation.</summary>
-    public static readonly TimeSpan Detection = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Grace = TimeSpan.FromSeconds(5);
 
     /// <summary>The incident under way (or just over) when the alert fired, or null: an alert of normal trading.</summary>
     public string? IncidentOf(Episode alert) =>
-        Incidents.Where(i => alert.FiredAt >= i.StartsAt && alert.FiredAt <= i.EndsAt + Detection).Select(i => i.Name).LastOrDefault();
+        Incidents.Where(i => alert.FiredAt >= i.StartsAt && alert.FiredAt <= i.EndsAt + Grace).Select(i => i.Name).LastOrDefault();
 
     public static async Task<DemoAlertSummary> BuildAsync(AlertStore store, LogQueries queries, string runId, DateTimeOffset start,
-        IReadOnlyList<Incident> incidents, CancellationToken cancellationToken)
+        IReadOnlyList<Incident> incidents, TradingLog.Alerting.Configuration.AlertingSettings settings, CancellationToken cancellationToken)
     {
         var history = (await store.HistoryAsync(start, null, 10_000, cancellationToken)).OrderBy(h => h.At).ThenBy(h => h.Id).ToList();
         var episodes = new List<Episode>();
@@ -50,7 +53,8 @@ internal sealed record DemoAlertSummary(DateTimeOffset Start, IReadOnlyList<Inci
             .Select(g => new Delivery(g.Key.Rule, g.Key.Status, g.LongCount()))
             .OrderBy(d => d.Rule, StringComparer.Ordinal).ThenBy(d => d.Status, StringComparer.Ordinal)
             .ToList();
-        return new DemoAlertSummary(start, incidents, episodes, deliveries);
+        var summary = new DemoAlertSummary(start, incidents, episodes, deliveries);
+        return summary with { Detection = await DetectionScoring.ScoreAsync(summary, settings, queries, cancellationToken) };
     }
 
     private static string Property(string? metadata, string name)

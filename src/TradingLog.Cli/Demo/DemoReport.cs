@@ -196,6 +196,11 @@ internal sealed class DemoReport
             rule = a.Rule, service = a.Service, fired_at = a.FiredAt, resolved_at = a.ResolvedAt, incident = Alerts.IncidentOf(a), detail = a.Detail,
         }),
         deliveries = Alerts?.Deliveries.Select(d => new { rule = d.Rule, status = d.Status, count = d.Count }),
+        detection = Alerts?.Detection.Select(d => new
+        {
+            type = d.Type, alerts = d.Alerts, attributed = d.Attributed, precision = d.Precision, incidents = d.Expected, detected = d.Detected,
+            recall = d.Recall, delays_seconds = d.Delays, delay_from = d.DelayMeaning,
+        }),
     }, Infrastructure.ResultWriter.Indented);
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);

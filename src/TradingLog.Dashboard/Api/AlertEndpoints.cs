@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TradingLog.Alerting.Configuration;
 using TradingLog.Alerting.Engine;
+using TradingLog.Alerting.Rules;
 using TradingLog.Dashboard.Hosting;
 
 namespace TradingLog.Dashboard.Api;
@@ -79,13 +80,36 @@ internal static class AlertEndpoints
                 rule = name,
                 threshold = Threshold(rule),
                 threshold_text = AlertFormat.Threshold(rule),
-                unit = Unit(rule.Type),
+                unit = Unit(rule),
                 series = values.Where(v => v.At <= query.To).GroupBy(v => v.Fingerprint).Select(g => new
                 {
                     fingerprint = g.Key,
                     service = states.TryGetValue(g.Key, out var s) ? s.Labels.GetValueOrDefault("service") : null,
                     points = g.Select(v => new object?[] { v.At, v.Value }),
                 }),
+            }, DashboardJson.Options);
+        });
+
+        // GET api/alerts/forecast?rule=&to=: a forecast rule's measured series and its forecast with the 95% band to the horizon.
+        api.MapGet("/alerts/forecast", async (HttpRequest request, DashboardStore store, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            var query = new ApiQuery(request, time);
+            var name = query.Text("rule") ?? throw new ApiException("rule", "is required: the forecast rule to show");
+            var rule = store.Alerting.Rules.FirstOrDefault(r => r.Name == name) ?? throw new ApiException("rule", $"no rule is named '{name}'");
+            if (rule.Type != AlertRuleType.Forecast)
+            {
+                throw new ApiException("rule", $"'{name}' is a {AlertRuleTypes.NameOf(rule.Type)} rule, not a forecast rule");
+            }
+
+            var measured = await ForecastRule.MeasureAsync(rule, await store.QueriesAsync(cancellationToken), query.To, cancellationToken);
+            return Results.Json(new
+            {
+                rule = name, rule.Metric, unit = Unit(rule), threshold = rule.Threshold, threshold_text = AlertFormat.Threshold(rule),
+                gate = ForecastRule.GateOf(rule), horizon_seconds = rule.Horizon.TotalSeconds,
+                method = rule.Method == TradingLog.Patterns.Forecasting.ForecastMethod.Holt ? "holt" : "linear",
+                current = measured.Current,
+                points = measured.Points.Select((p, i) => new object[] { measured.At + TimeSpan.FromSeconds(measured.Seconds[i]), p.Value }),
+                forecast = measured.Path(rule.Method).Select(p => new object[] { p.At, p.Value, p.Lower, p.Upper }),
             }, DashboardJson.Options);
         });
 
@@ -169,12 +193,14 @@ internal static class AlertEndpoints
         _ => rule.Threshold,
     };
 
-    private static string Unit(AlertRuleType type) => type switch
+    private static string Unit(AlertRule rule) => rule.Type switch
     {
+        AlertRuleType.Forecast => rule.Metric switch { "latency" => "ms", "table_size" => "bytes", _ => "share" },
         AlertRuleType.ErrorRate or AlertRuleType.TradeFailures => "share",
         AlertRuleType.Absence => "seconds",
         AlertRuleType.Latency => "ms",
         AlertRuleType.Degradation => "factor",
+        AlertRuleType.Anomaly => "spreads",
         _ => "count",
     };
 

@@ -9,9 +9,10 @@ import { tracePage } from './pages/trace.js';
 import { mapPage } from './pages/map.js';
 import { healthPage } from './pages/health.js';
 import { alertsPage } from './pages/alerts.js';
+import { patternsPage } from './pages/patterns.js';
 
 const pages = { tail: tailPage, explore: explorePage, performance: performancePage, trades: tradesPage, map: mapPage, health: healthPage,
-  alerts: alertsPage };
+  alerts: alertsPage, patterns: patternsPage };
 let refresh = null;
 
 function parse() {

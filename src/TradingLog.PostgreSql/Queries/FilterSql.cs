@@ -48,6 +48,12 @@ internal static class FilterSql
             conditions.Add($"correlation_id = {Add(correlationId, NpgsqlDbType.Text)}");
         }
 
+        if (filter.PatternId is { } pattern)
+        {
+            var id = Add(pattern, NpgsqlDbType.Bigint);
+            conditions.Add($"(pattern_id = {id} OR pattern_id IN (SELECT r.pattern_id FROM tradelog_patterns r WHERE r.merged_into = {id}))");
+        }
+
         if (!string.IsNullOrEmpty(filter.Text))
         {
             // strpos matches the text literally: % and _ are not wildcards, as they would be in LIKE.

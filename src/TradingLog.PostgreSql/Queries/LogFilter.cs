@@ -47,6 +47,12 @@ public sealed record LogFilter
     /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Properties { get; init; }
 
+    /// <summary>
+    /// Only events of this pattern (<c>pattern:</c> and its 13 hexadecimal digits in the search syntax), including those
+    /// given a mined template it replaced; null for all.
+    /// </summary>
+    public long? PatternId { get; init; }
+
     /// <summary>Only events at or after this instant; null for no lower bound.</summary>
     public DateTimeOffset? From { get; init; }
 

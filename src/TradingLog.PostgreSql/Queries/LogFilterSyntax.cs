@@ -11,6 +11,7 @@ namespace TradingLog.PostgreSql.Queries;
 /// <item><c>level>=WARNING</c>, <c>level>INFO</c>, <c>level:ERROR</c> (exactly), with the design's names or Serilog's</item>
 /// <item><c>category:trading</c>, <c>type:order.placed</c> (also <c>event_type:</c>), <c>correlation:ID</c> (also <c>cid:</c>)</item>
 /// <item><c>regex:"time(out|d out)"</c>: PostgreSQL's POSIX regular expression, ignoring case</item>
+/// <item><c>pattern:0123456789abc</c>: events of one pattern (its ID as <c>tradelog patterns</c> shows it)</item>
 /// <item>any other <c>name:value</c> or <c>name=value</c>: a structured property (<c>symbol:AAPL</c> finds <c>Symbol</c>)</item>
 /// <item>words and <c>"quoted phrases"</c>: text the message contains, ignoring case (several: joined by a space)</item>
 /// </list>
@@ -93,6 +94,16 @@ public static class LogFilterSyntax
                     break;
                 case "regex":
                     filter = filter with { Pattern = value };
+                    break;
+                case "pattern" or "pattern_id":
+                    filter = filter with
+                    {
+                        PatternId = TradingLog.Patterns.Assignment.PatternIds.TryParse(value, out var pattern)
+                            ? pattern
+                            : throw new FilterSyntaxException(
+                                $"'{value}' at position {position + 1} is not a pattern ID; write its 13 hexadecimal digits, as tradelog patterns shows them",
+                                position),
+                    };
                     break;
                 default:
                     if (op is ">=" or ">")

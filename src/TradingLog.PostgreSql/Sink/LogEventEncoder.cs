@@ -23,6 +23,8 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
     private readonly StringBuilder _message = new();
     private readonly List<string> _truncated = [];
     private readonly PatternAssigner _patterns = new();
+    private static readonly System.Buffers.SearchValues<char> LettersAndDigits =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
     public EncodedEvent Encode(LogEvent e)
     {
@@ -175,17 +177,27 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
         }
     }
 
+    /// <summary>
+    /// Whether the template names the event's kind: it has holes and words of its own. A template of holes alone
+    /// (<c>{Message}</c>, <c>{Error}.</c>) passes free text through a template, and its events are mined like free text.
+    /// </summary>
     private static bool HasHoles(MessageTemplate template)
     {
+        var holes = false;
+        var words = false;
         foreach (var token in template.Tokens)
         {
             if (token is PropertyToken)
             {
-                return true;
+                holes = true;
+            }
+            else if (!words && token is TextToken text && text.Text.AsSpan().IndexOfAny(LettersAndDigits) >= 0)
+            {
+                words = true;
             }
         }
 
-        return false;
+        return holes && words;
     }
 
     private string RenderMessage(LogEvent e)

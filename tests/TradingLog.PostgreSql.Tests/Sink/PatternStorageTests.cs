@@ -91,4 +91,25 @@ public sealed class PatternStorageTests : IDisposable
         Assert.NotNull(pattern["returned_at"]);
         Assert.True((TimeSpan)pattern["quiet_before_return"]! >= TimeSpan.FromHours(2.9));
     }
+
+    [Fact]
+    public async Task ATemplateOfHolesAloneIsMinedLikeFreeText()
+    {
+        var db = new Db(await TestServer.CreateDatabaseAsync());
+        using (var host = DatabasePipeline.Create("execution", db.ConnectionString, _folder))
+        {
+            host.Logger.Error("{Message}", "Venue route missing for AAPL, order 17 dropped");
+            host.Logger.Error("{Message}", "Venue route missing for MSFT, order 18 dropped");
+            host.Logger.Error("{Message}", "Heartbeat to exchange gateway timed out");
+        }
+
+        var patterns = await db.QueryAsync("""
+            SELECT min(p.template) AS template, count(*) AS events FROM system_logs l
+            JOIN tradelog_patterns p ON p.pattern_id = l.pattern_id AND p.service = l.service
+            GROUP BY COALESCE(p.merged_into, l.pattern_id) ORDER BY 2 DESC
+            """);
+        Assert.Equal(2, patterns.Count);
+        Assert.Equal(2L, patterns[0]["events"]);
+        Assert.DoesNotContain(patterns, p => (string)p["template"]! == "{Message}");
+    }
 }

@@ -123,7 +123,7 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
             {
                 await using var store = TradingLog.Alerting.Store.AlertStore.Open(database, "tradelog-demo");
                 await using var queries = TradingLog.PostgreSql.Queries.LogQueries.Open(database, "tradelog-demo");
-                alertSummary = await DemoAlertSummary.BuildAsync(store, queries, runId, start, incidents, cancellationToken);
+                alertSummary = await DemoAlertSummary.BuildAsync(store, queries, runId, start, incidents, alerting, cancellationToken);
             }
             var summaries = ServiceNames.All
                 .Select(s => Path.Combine(work, s + ".json"))

@@ -53,7 +53,7 @@ export async function alertsPage(root, params, navigate, ruleFromPath) {
     { title: 'From', value: h => h.from ?? '' }, { title: 'To', value: h => el('span', { class: 'state ' + h.to, text: h.to }) },
     { title: 'Detail', value: h => h.detail ?? '' },
   ], history.history, null, null, 'No transition in this range.'));
-  if (chosen) await drawValues(root, chosen);
+  if (chosen) await drawValues(root, chosen, body.rules.find(r => r.name === chosen)?.type);
 }
 
 function rank(a) { return a.error ? 2 : order[a.state] ?? 5; }
@@ -67,7 +67,8 @@ function valuePanel(body, chosen, navigate) {
     el('div', { class: 'chart', id: 'alert-values' }));
 }
 
-async function drawValues(root, rule) {
+async function drawValues(root, rule, type) {
+  if (type === 'forecast') return drawForecast(root, rule);
   const values = await api('alerts/values', { rule, ...rangeParams() });
   const scale = values.unit === 'share' ? 100 : 1;
   const series = values.series.map(s => ({
@@ -83,6 +84,32 @@ async function drawValues(root, rule) {
     xAxis: { type: 'time' }, yAxis: { type: 'value', name: values.unit === 'share' ? '%' : values.unit }, tooltip: { trigger: 'axis', renderMode: 'richText' },
     series,
   }, values.series.reduce((n, s) => n + s.points.length, 0));
+}
+
+// A forecast rule: the measured series, the forecast to the horizon (dashed) and its 95% band, the threshold and the gate.
+async function drawForecast(root, rule) {
+  const f = await api('alerts/forecast', { rule });
+  const scale = f.unit === 'share' ? 100 : f.unit === 'bytes' ? 1 / 1048576 : 1;
+  const v = x => x === null ? null : x * scale;
+  const band = f.forecast.map(([t, , lower, upper]) => [at(t), v(lower), v(upper)]);
+  const series = [
+    { name: 'measured', type: 'line', showSymbol: f.points.length < 3, data: f.points.map(([t, x]) => [at(t), v(x)]),
+      markLine: { symbol: 'none', silent: true, data: [
+        { yAxis: v(f.threshold), lineStyle: { color: '#ef4444', type: 'dashed' }, label: { formatter: 'threshold ' + f.threshold_text, position: 'insideEndTop' } },
+        { yAxis: v(f.gate), lineStyle: { color: '#f59e0b', type: 'dotted' }, label: { formatter: 'gate', position: 'insideStartTop' } }] } },
+    { name: `forecast (${f.method})`, type: 'line', showSymbol: false, lineStyle: { type: 'dashed' }, data: f.forecast.map(([t, x]) => [at(t), v(x)]) },
+    { name: 'band low', type: 'line', showSymbol: false, stack: 'band', lineStyle: { opacity: 0 }, data: band.map(([t, lo]) => [t, lo]) },
+    { name: '95% band', type: 'line', showSymbol: false, stack: 'band', lineStyle: { opacity: 0 }, areaStyle: { color: 'rgba(56,189,248,0.18)' },
+      data: band.map(([t, lo, hi]) => [t, hi - lo]) },
+  ];
+  const slot = root.querySelector('#alert-values');
+  slot.dataset.forecast = f.forecast.length ? 'true' : 'false';
+  chart(slot, {
+    legend: { top: 0, textStyle: { color: '#cbd5e1' }, data: ['measured', `forecast (${f.method})`, '95% band'] },
+    grid: { left: 60, right: 20, top: 30, bottom: 30 }, xAxis: { type: 'time' },
+    yAxis: { type: 'value', name: f.unit === 'share' ? '%' : f.unit === 'bytes' ? 'MB' : f.unit }, tooltip: { trigger: 'axis', renderMode: 'richText' },
+    series,
+  }, f.points.length + f.forecast.length);
 }
 
 async function silence(alert, root, params, navigate) {
