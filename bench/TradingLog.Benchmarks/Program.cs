@@ -17,7 +17,8 @@ var command = args.FirstOrDefault() ?? "help";
 var quick = args.Contains("--quick");
 var exit = command switch
 {
-    "ingest" => await IngestBenchmark.RunAsync(quick, IntOption("--events"), IntOption("--rate"), Option("--only"), Option("--out"), Option("--json")),
+    "ingest" => await IngestBenchmark.RunAsync(quick, IntOption("--events"), IntOption("--rate"), Option("--only"), Option("--out"), Option("--json"),
+        args.Contains("--free-text")),
     "callsite" => await BenchmarkDotNetRunner.RunAsync<CallSiteBenchmarks>(quick, Option("--filter"),
         Option("--json") is { } json ? summary => CallSiteFigures.From(summary, quick).SaveAsync(json) : null),
     "encode" => await BenchmarkDotNetRunner.RunAsync<EncoderBenchmarks>(quick, Option("--filter"), null),
@@ -45,7 +46,8 @@ static int Usage(int exit)
         usage: dotnet run -c Release --project bench/TradingLog.Benchmarks -- COMMAND [options]
 
           ingest    [--quick] [--events N] [--only LIST]   log call → committed row, vs raw COPY and log4net
-                    [--rate N]                              (LIST: some of raw,tradinglog,log4net; no report;
+                    [--rate N] [--free-text]                (LIST: some of raw,tradinglog,nopatterns,log4net; no report;
+                                                            --free-text: interpolated strings, which the miner reads;
                                                             N: TradingLog's calls per second, flat out without)
           callsite  [--quick] [--filter GLOB]               BenchmarkDotNet: TradingLog, Serilog, MEL, ZLogger per call
           encode    [--quick]                               BenchmarkDotNet: the database writer's work per event

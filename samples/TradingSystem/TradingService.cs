@@ -163,7 +163,7 @@ internal static class TradingService
                 return Results.Ok();
             }
 
-            if (incidents.Active(Incident.Deployment) && Random.Shared.Next(4) == 0)
+            if (incidents.Active(Incident.Deployment) && Random.Shared.Next(2) == 0)
             {
                 // The new release's router, like much third-party code, logs an interpolated string: free text, which the
                 // store gives a pattern by mining it.

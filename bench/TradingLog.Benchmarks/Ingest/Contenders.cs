@@ -24,10 +24,14 @@ internal static class Contenders
     /// TradingLog from the first log call to the last committed row. Flat out by default; with <paramref name="rate"/>
     /// the calls keep to that many per second (sleeping between), which is a service's sustained load rather than a burst.
     /// </summary>
-    public static async Task<IngestResult> TradingLogAsync(string connectionString, int events, string workingDirectory, int? rate = null)
+    /// <param name="patterns">Whether events get their pattern (<c>database.patterns</c>).</param>
+    /// <param name="freeText">Log interpolated strings (free text, mined) instead of the message template.</param>
+    public static async Task<IngestResult> TradingLogAsync(string connectionString, int events, string workingDirectory, int? rate = null,
+        bool patterns = true, bool freeText = false)
     {
         var settings = BenchPipelines.WithoutFiles();
         settings.Database.ConnectionString = connectionString;
+        settings.Database.Patterns = patterns;
         settings.Database.QueueCapacity = events + 1;
         var host = TradingLogging.Configure(BenchPipelines.Service, o =>
         {
@@ -58,7 +62,16 @@ internal static class Contenders
                     }
                 }
 
-                log.Info(Template, i, Symbols[i % Symbols.Length], 100m + (i % 1000) / 100m);
+                if (freeText)
+                {
+#pragma warning disable CA2254, Serilog004 // free text on purpose: what the miner reads
+                    log.Info($"Order {i} for {Symbols[i % Symbols.Length]} filled at {100m + (i % 1000) / 100m}");
+#pragma warning restore CA2254, Serilog004
+                }
+                else
+                {
+                    log.Info(Template, i, Symbols[i % Symbols.Length], 100m + (i % 1000) / 100m);
+                }
             }
         }
 
@@ -73,7 +86,8 @@ internal static class Contenders
         }
 
         var used = CpuMeter.Now().Since(cpu);
-        var name = rate is null ? "TradingLog (log call → committed row)" : $"TradingLog (log call → committed row, {rate:N0} calls/s)";
+        var name = (rate is null ? "TradingLog (log call → committed row" : $"TradingLog (log call → committed row, {rate:N0} calls/s")
+            + (freeText ? ", free text" : "") + (patterns ? ")" : ", patterns off)");
         return new IngestResult(name, await BenchDatabase.CountAsync(connectionString), total.Elapsed, callSite, used, maxQueued);
     }
 

@@ -12,7 +12,8 @@ namespace TradingLog.Benchmarks.Ingest;
 /// </summary>
 internal static class IngestBenchmark
 {
-    public static async Task<int> RunAsync(bool quick, int? eventsOverride, int? rate, string? only, string? output, string? json)
+    /// <param name="freeText">Both TradingLog contenders log interpolated strings, which the miner reads.</param>
+    public static async Task<int> RunAsync(bool quick, int? eventsOverride, int? rate, string? only, string? output, string? json, bool freeText = false)
     {
         bool Runs(string contender) => only is null || only.Split(',').Contains(contender, StringComparer.OrdinalIgnoreCase);
         var events = eventsOverride ?? (quick ? 100_000 : 1_000_000);
@@ -40,7 +41,14 @@ internal static class IngestBenchmark
 
             if (Runs("tradinglog"))
             {
-                all.Add(await Contenders.TradingLogAsync(await database.FreshAsync($"bench_tradinglog_{round}"), events, work, rate));
+                all.Add(await Contenders.TradingLogAsync(await database.FreshAsync($"bench_tradinglog_{round}"), events, work, rate, freeText: freeText));
+            }
+
+            // Only when asked (--only tradinglog,nopatterns): the cost of patterns on the ingest rate, side by side.
+            if (only is not null && Runs("nopatterns"))
+            {
+                all.Add(await Contenders.TradingLogAsync(await database.FreshAsync($"bench_nopatterns_{round}"), events, work, rate, patterns: false,
+                    freeText: freeText));
             }
 
             if (Runs("log4net"))

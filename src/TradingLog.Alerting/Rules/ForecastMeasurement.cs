@@ -31,7 +31,8 @@ internal sealed record ForecastMeasurement(IReadOnlyList<MetricPoint> Points, IR
             var ahead = reach * i / steps;
             if (TrendForecaster.Fit(Seconds, values, ahead, method) is { } f)
             {
-                path.Add((last + ahead, i == 0 ? f.Now : f.AtHorizon, f.Lower, f.Upper));
+                // Every metric forecast (a share, milliseconds, bytes) is at least 0; so is its band.
+                path.Add((last + ahead, Math.Max(0, i == 0 ? f.Now : f.AtHorizon), Math.Max(0, f.Lower), Math.Max(0, f.Upper)));
             }
         }
 

@@ -69,7 +69,7 @@ internal static class ForecastRule
             : "";
         var gated = current < gate ? $"; below the gate {Show(rule, gate)}" : "";
         return [new AlertSample(rule.Service, Math.Round(current, 6), breached,
-            $"{Show(rule, current)} now, forecast {Show(rule, forecast.AtHorizon)} (95%: {Show(rule, forecast.Lower)} to " +
+            $"{Show(rule, current)} now, forecast {Show(rule, forecast.AtHorizon)} (95%: {Show(rule, Math.Max(0, forecast.Lower))} to " +
             $"{Show(rule, forecast.Upper)}) in {AlertDuration.Describe(rule.Horizon)} by {(rule.Method == ForecastMethod.Holt ? "Holt" : "least squares")}" +
             $" over {forecast.Points} points{reaches}{gated}")];
     }

@@ -517,5 +517,79 @@ internal static class Migrations
             GRANT SELECT ON tradelog_patterns TO tradelog_reader;
             GRANT SELECT, DELETE ON tradelog_patterns TO tradelog_maintenance;
             """),
+        // An archived day partition was the active one plus archived_at, so its columns no longer stand in the archive's
+        // order once both tables gained pattern_id: every copy between partitions and parents now names its columns,
+        // and archiving a day keeps the rows' pattern IDs.
+        new(12, "partition moves name their columns", """
+            CREATE OR REPLACE FUNCTION tradelog_columns(tbl text) RETURNS text
+            LANGUAGE sql STABLE SET search_path = public, pg_temp AS $fn$
+                SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) FROM pg_attribute
+                WHERE attrelid = tbl::regclass AND attnum > 0 AND NOT attisdropped
+            $fn$;
+            REVOKE ALL ON FUNCTION tradelog_columns(text) FROM PUBLIC;
+
+            CREATE OR REPLACE FUNCTION tradelog_archive_day(day date) RETURNS bigint
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                source text := '{active}_p' || to_char(day, 'YYYYMMDD');
+                target text := '{archive}_p' || to_char(day, 'YYYYMMDD');
+                from_ts timestamptz := day::timestamp AT TIME ZONE 'UTC';
+                to_ts timestamptz := (day + 1)::timestamp AT TIME ZONE 'UTC';
+                columns text := 'id, timestamp, service, level, event_type, message, correlation_id, metadata, created_at, event_id, pattern_id';
+                estimate bigint;
+            BEGIN
+                IF to_regclass(source) IS NULL THEN
+                    RETURN 0;
+                END IF;
+                PERFORM set_config('lock_timeout', '5s', true);
+                SELECT coalesce(n_live_tup, 0) INTO estimate FROM pg_stat_user_tables WHERE relid = source::regclass;
+                EXECUTE format('ALTER TABLE {active} DETACH PARTITION %I', source);
+                IF to_regclass(target) IS NOT NULL THEN
+                    EXECUTE format('ALTER TABLE {archive} DETACH PARTITION %I', target);
+                    EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM %I', source, columns, columns, target);
+                    EXECUTE format('DROP TABLE %I', target);
+                END IF;
+                EXECUTE format('WITH moved AS (DELETE FROM {archive}_default WHERE timestamp >= %L AND timestamp < %L RETURNING %s)
+                    INSERT INTO %I (%s) SELECT * FROM moved',
+                    from_ts, to_ts, columns, source, columns);
+                EXECUTE format('ALTER TABLE %I ADD COLUMN archived_at timestamptz DEFAULT now()', source);
+                EXECUTE format('ALTER TABLE %I RENAME TO %I', source, target);
+                EXECUTE format('ALTER TABLE {archive} ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', target, from_ts, to_ts);
+                RETURN estimate;
+            END
+            $fn$;
+
+            CREATE OR REPLACE FUNCTION tradelog_drop_day(parent text, day date, keep_errors_since timestamptz) RETURNS bigint
+            LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $fn$
+            DECLARE
+                partition_name text := parent || '_p' || to_char(day, 'YYYYMMDD');
+                errors text;
+                estimate bigint;
+                columns text;
+            BEGIN
+                errors := CASE parent
+                    WHEN '{archive}' THEN 'level IN (''ERROR'', ''CRITICAL'')'
+                    WHEN 'trading_logs' THEN 'error_message IS NOT NULL'
+                    WHEN 'performance_logs' THEN NULL
+                    ELSE 'invalid' END;
+                IF errors = 'invalid' THEN
+                    RAISE EXCEPTION 'tradelog_drop_day: % is not a table whose days TradingLog drops', parent USING ERRCODE = '22023';
+                END IF;
+                IF to_regclass(partition_name) IS NULL THEN
+                    RETURN 0;
+                END IF;
+                PERFORM set_config('lock_timeout', '5s', true);
+                SELECT coalesce(n_live_tup, 0) INTO estimate FROM pg_stat_user_tables WHERE relid = partition_name::regclass;
+                EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', parent, partition_name);
+                IF errors IS NOT NULL AND keep_errors_since IS NOT NULL THEN
+                    columns := tradelog_columns(parent);
+                    EXECUTE format('INSERT INTO %I (%s) SELECT %s FROM %I WHERE %s AND timestamp >= $1', parent, columns, columns, partition_name, errors)
+                        USING keep_errors_since;
+                END IF;
+                EXECUTE format('DROP TABLE %I', partition_name);
+                RETURN estimate;
+            END
+            $fn$;
+            """),
     ];
 }

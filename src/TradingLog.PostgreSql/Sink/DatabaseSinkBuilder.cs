@@ -24,7 +24,7 @@ internal static class DatabaseSinkBuilder
 #pragma warning disable CA2000
         var sink = new PostgreSqlSink(
             connect,
-            new LogEventEncoder(database.MaxMessageLength, structured, defaultService),
+            new LogEventEncoder(database.MaxMessageLength, structured, defaultService, database.Patterns),
             spool, deadLetters, metrics, health, SinkTimeouts.From(database), stopping);
 #pragma warning restore CA2000
         metrics.SpoolBytesNow = () => spool.Bytes;

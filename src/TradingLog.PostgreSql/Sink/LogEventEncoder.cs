@@ -17,7 +17,8 @@ namespace TradingLog.PostgreSql.Sink;
 /// <param name="maxMessageLength">Longest stored message, in characters.</param>
 /// <param name="structured">Whether the event's own properties go to <c>metadata</c>.</param>
 /// <param name="defaultService">The service of an event without a <c>Service</c> property (one from a plain Serilog pipeline).</param>
-internal sealed class LogEventEncoder(int maxMessageLength, bool structured, string? defaultService = null) : IDisposable
+/// <param name="patterns">Whether events get their pattern (<c>database.patterns</c>).</param>
+internal sealed class LogEventEncoder(int maxMessageLength, bool structured, string? defaultService = null, bool patterns = true) : IDisposable
 {
     private readonly MetadataWriter _metadata = new();
     private readonly StringBuilder _message = new();
@@ -154,7 +155,7 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
         }
 
         var metadata = _metadata.End();
-        var pattern = Pattern(e, message);
+        var pattern = patterns ? Pattern(e, message) : null;
         var system = new SystemLogRow(eventId, timestamp, service, level, eventType, message, correlationId, metadata, pattern?.Id);
         return new EncodedEvent(system, trade, performance is null ? null : performance with { Metadata = metadata }, pattern);
     }

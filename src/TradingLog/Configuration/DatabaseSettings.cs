@@ -113,6 +113,12 @@ public sealed class DatabaseSettings
     /// <summary>Longest stored message in characters (<c>database.max_message_length</c>).</summary>
     public int MaxMessageLength { get; set; } = DefaultMaxMessageLength;
 
+    /// <summary>
+    /// Whether each stored event gets its pattern in <c>pattern_id</c> (<c>database.patterns</c>, default true): its message
+    /// template, or the template mined from its text on the writer's thread. False stores null and mines nothing.
+    /// </summary>
+    public bool Patterns { get; set; } = true;
+
     /// <summary>Daily partitions created ahead of today (<c>database.partition_days_ahead</c>).</summary>
     public int PartitionDaysAhead { get; set; } = DefaultPartitionDaysAhead;
 

@@ -59,6 +59,7 @@ internal static class SettingCatalog
                 s => s.Database.QueueFullMode.ToString().ToLowerInvariant()),
             Def("logging.database.max_message_length", SettingParsers.Int(256), (s, v) => s.Database.MaxMessageLength = (int)v!,
                 s => Text(s.Database.MaxMessageLength)),
+            Def("logging.database.patterns", SettingParsers.Bool, (s, v) => s.Database.Patterns = (bool)v!, s => Text(s.Database.Patterns)),
             Def("logging.database.partition_days_ahead", SettingParsers.Int(1), (s, v) => s.Database.PartitionDaysAhead = (int)v!,
                 s => Text(s.Database.PartitionDaysAhead)),
             Def("logging.database.embedded_server", SettingParsers.Bool, (s, v) => s.Database.EmbeddedServer = (bool)v!, s => Text(s.Database.EmbeddedServer)),

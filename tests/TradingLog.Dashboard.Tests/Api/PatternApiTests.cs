@@ -39,7 +39,11 @@ public sealed class PatternApiTests(DemoStore store)
     [Fact]
     public async Task AForecastRuleShowsItsMeasuredSeriesAndItsForecastWithABand()
     {
-        var body = await store.GetJsonAsync("api/alerts/forecast?rule=pnl_latency_forecast&range=1h");
+        // As of the demo's last P&L update: the rule's window (5 s) ends there, and there is data in it.
+        var newest = await store.GetJsonAsync("api/events?range=1h&limit=1&q=" + Uri.EscapeDataString("service:analytics \"update_pnl took\""));
+        var at = newest.GetProperty("events")[0].GetProperty("timestamp").GetDateTimeOffset().AddSeconds(1);
+        var body = await store.GetJsonAsync($"api/alerts/forecast?rule=pnl_latency_forecast&to={Uri.EscapeDataString(at.ToString("O"))}&from=" +
+            Uri.EscapeDataString(at.AddHours(-1).ToString("O")));
         Assert.Equal("ms", body.GetProperty("unit").GetString());
         Assert.True(body.GetProperty("points").GetArrayLength() > 0);
         var forecast = body.GetProperty("forecast").EnumerateArray().ToList();

@@ -33,9 +33,13 @@ public sealed class PatternsPageTests(DemoStore store) : IDisposable
     }
 
     [Fact]
-    public void AForecastRuleOnTheAlertsPageDrawsItsSeriesWithTheForecastAndItsBand()
+    public async Task AForecastRuleOnTheAlertsPageDrawsItsSeriesWithTheForecastAndItsBand()
     {
-        _browser.Open(store.Url + "#/alerts/pnl_latency_forecast");
+        // A range that ends with the demo's last P&L update: the forecast is made as of the range's end.
+        var newest = await store.GetJsonAsync("api/events?range=1h&limit=1&q=" + Uri.EscapeDataString("service:analytics \"update_pnl took\""));
+        var at = newest.GetProperty("events")[0].GetProperty("timestamp").GetDateTimeOffset().AddSeconds(1);
+        _browser.Open(store.Url + $"#/alerts/pnl_latency_forecast?from={Uri.EscapeDataString(at.AddMinutes(-5).ToString("O"))}" +
+            $"&to={Uri.EscapeDataString(at.ToString("O"))}");
         var chart = _browser.Until(d => d.FindElement(By.Id("alert-values")) is { } c && c.GetAttribute("data-forecast") is not null ? c : null, 30,
             "no forecast chart")!;
 
@@ -43,6 +47,7 @@ public sealed class PatternsPageTests(DemoStore store) : IDisposable
         Assert.Equal("true", chart.GetAttribute("data-forecast"));
         Assert.True(int.Parse(chart.GetAttribute("data-points")!, System.Globalization.CultureInfo.InvariantCulture) > 0);
         Assert.NotEmpty(chart.FindElements(By.TagName("canvas")));
+        ((IJavaScriptExecutor)_browser.Driver).ExecuteScript("arguments[0].scrollIntoView({block: 'center'})", chart);
         _browser.Screenshot("forecast");
     }
 }

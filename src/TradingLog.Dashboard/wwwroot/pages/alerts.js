@@ -88,7 +88,7 @@ async function drawValues(root, rule, type) {
 
 // A forecast rule: the measured series, the forecast to the horizon (dashed) and its 95% band, the threshold and the gate.
 async function drawForecast(root, rule) {
-  const f = await api('alerts/forecast', { rule });
+  const f = await api('alerts/forecast', { rule, ...rangeParams() }); // the forecast as of the range's end
   const scale = f.unit === 'share' ? 100 : f.unit === 'bytes' ? 1 / 1048576 : 1;
   const v = x => x === null ? null : x * scale;
   const band = f.forecast.map(([t, , lower, upper]) => [at(t), v(lower), v(upper)]);

@@ -74,7 +74,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(demo.ExitCode == 0, demo.Output + demo.Error);
 
         var summary = JsonDocument.Parse(File.ReadAllText(summaryFile)).RootElement;
-        Assert.Equal(["broker_outage", "risk_latency", "feed_silent", "risk_burst"],
+        Assert.Equal(["broker_outage", "feed_silent", "risk_latency", "risk_burst", "latency_drift", "deployment"],
             summary.GetProperty("incidents").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
         var alerts = summary.GetProperty("alerts").EnumerateArray().ToList();
         foreach (var rule in new[] { "broker_outage", "feed_gap" })
@@ -89,6 +89,14 @@ public sealed class DemoCommandTests : IDisposable
         Assert.True(deliveries.GetValueOrDefault(("broker_outage", "firing")) >= 1, demo.Output);
         Assert.True(deliveries.GetValueOrDefault(("broker_outage", "resolved")) >= 1, demo.Output);
         Assert.Contains("Incidents and alerts", demo.Output, StringComparison.Ordinal);
+
+        // The labelled run scores each kind of detection against the incidents meant for it. The deployment's new error
+        // message is certain to be logged, and its pattern is new to execution: new_pattern finds it.
+        var detection = summary.GetProperty("detection").EnumerateArray().ToDictionary(d => d.GetProperty("type").GetString()!);
+        Assert.Equal(["new_pattern", "anomaly", "forecast"], detection.Keys);
+        Assert.Equal([1, 2, 1], detection.Values.Select(d => d.GetProperty("incidents").GetInt32()));
+        Assert.Equal(1, detection["new_pattern"].GetProperty("detected").GetInt32());
+        Assert.Contains("Pattern detection and forecasts against the labelled incidents", demo.Output, StringComparison.Ordinal);
     }
 
     [Fact]
