@@ -32,6 +32,9 @@ internal static class Contenders
         var settings = BenchPipelines.WithoutFiles();
         settings.Database.ConnectionString = connectionString;
         settings.Database.Patterns = patterns;
+        // The clock runs until the last row is committed: the stop bound, there for services that must exit, would
+        // spool the tail of a run on a slow machine and fail it instead of measuring it.
+        settings.Database.ShutdownTimeout = TimeSpan.FromMinutes(5);
         settings.Database.QueueCapacity = events + 1;
         var host = TradingLogging.Configure(BenchPipelines.Service, o =>
         {

@@ -8,7 +8,8 @@ namespace TradingLog.PostgreSql.Sink;
 /// Writes a batch in one transaction with binary COPY, one COPY per table. The normal path copies straight into the
 /// tables. The replay path (<c>deduplicate</c>) copies into temporary tables and inserts with
 /// <c>ON CONFLICT (event_id, timestamp) DO NOTHING</c>, so a batch whose commit was already done is not stored twice.
-/// The batch's patterns are recorded in the same transaction (<see cref="PatternRecorder"/>).
+/// The batch's patterns are recorded right after the commit (<see cref="PatternRecorder"/>); a failure there throws
+/// <see cref="PatternRecordingException"/>, and the batch is stored all the same.
 /// </summary>
 internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tables, TimeSpan? timeout = null)
 {
@@ -50,8 +51,18 @@ internal sealed class CopyBatchWriter(NpgsqlDataSource dataSource, LogTables tab
                 """, cancellationToken);
         }
 
-        await PatternRecorder.RecordAsync(connection, batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // After the commit, in a statement of its own: in the batch's transaction, every batch would hold its patterns'
+        // rows locked for the whole COPY, and the two batches in flight would take turns.
+        try
+        {
+            await PatternRecorder.RecordAsync(connection, batch, cancellationToken);
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException or OperationCanceledException)
+        {
+            throw new PatternRecordingException(e);
+        }
     }
 
     private static Task CopySystemAsync(NpgsqlConnection connection, string table, IReadOnlyList<EncodedEvent> batch, TimeSpan timeout,

@@ -24,6 +24,12 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
     private readonly StringBuilder _message = new();
     private readonly List<string> _truncated = [];
     private readonly PatternAssigner _patterns = new();
+
+    // Per message template (Serilog's parser hands out one instance per template text): whether it has holes. Per
+    // pattern: its EventPattern, so that an event of a known pattern allocates nothing for it. Both bounded.
+    private readonly Dictionary<MessageTemplate, bool> _holes = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<long, EventPattern> _known = [];
+    private const int MaxCached = 10_000;
     private static readonly System.Buffers.SearchValues<char> LettersAndDigits =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
 
@@ -166,10 +172,32 @@ internal sealed class LogEventEncoder(int maxMessageLength, bool structured, str
     {
         try
         {
-            var assigned = _patterns.Assign(e.MessageTemplate.Text, HasHoles(e.MessageTemplate), message);
+            if (!_holes.TryGetValue(e.MessageTemplate, out var holes))
+            {
+                holes = HasHoles(e.MessageTemplate);
+                if (_holes.Count < MaxCached)
+                {
+                    _holes[e.MessageTemplate] = holes;
+                }
+            }
+
+            var assigned = _patterns.Assign(e.MessageTemplate.Text, holes, message);
             var replaced = _patterns.TakeReplacements();
-            return new EventPattern(assigned.Id, assigned.Template, assigned.SourceName,
-                replaced.Count == 0 ? null : [.. replaced.Select(r => r.Replaced)]);
+            if (replaced.Count > 0)
+            {
+                return new EventPattern(assigned.Id, assigned.Template, assigned.SourceName, [.. replaced.Select(r => r.Replaced)]);
+            }
+
+            if (!_known.TryGetValue(assigned.Id, out var known))
+            {
+                known = new EventPattern(assigned.Id, assigned.Template, assigned.SourceName);
+                if (_known.Count < MaxCached)
+                {
+                    _known[assigned.Id] = known;
+                }
+            }
+
+            return known;
         }
         catch (Exception)
         {

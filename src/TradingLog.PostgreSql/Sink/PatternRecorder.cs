@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace TradingLog.PostgreSql.Sink;
 
 /// <summary>
-/// Records a batch's patterns in <c>tradelog_patterns</c>, in the batch's transaction: one row per pattern and service
+/// Records a batch's patterns in <c>tradelog_patterns</c>, right after the batch's commit: one row per pattern and service
 /// with its first and last seen, and the replacements of mined templates that became more general. The writer role may
 /// not read that table: it calls <c>tradelog_record_patterns</c>, which may. One call per batch, a row per distinct
 /// pattern and service in it.

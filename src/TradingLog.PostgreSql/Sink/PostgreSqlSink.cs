@@ -245,6 +245,12 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
             _consecutiveFailures = 0;
             return [];
         }
+        catch (PatternRecordingException e)
+        {
+            _metrics.AddWritten(batch.Count);
+            Report(LoggingFailureKind.Temporary, "a batch was stored but its patterns could not be recorded; the next batch records them", e);
+            return [];
+        }
         catch (Exception e)
         {
             switch (FailureClassifier.Classify(e))
