@@ -40,7 +40,7 @@ internal sealed record Incident(string Name, DateTimeOffset StartsAt, DateTimeOf
         Incident At(string name, double from, double to) => new(name, start + duration * from, start + duration * to);
         // The feed falls silent before the risk checks slow down: slow checks slow the whole chain, ticks too, and a feed
         // already slowed leaves no steady rate to judge its silence against.
-        return [At(BrokerOutage, 0.15, 0.35), At(FeedSilent, 0.38, 0.50), At(RiskLatency, 0.48, 0.62), At(RiskBurst, 0.62, 0.74),
+        return [At(BrokerOutage, 0.15, 0.35), At(FeedSilent, 0.35, 0.52), At(RiskLatency, 0.50, 0.64), At(RiskBurst, 0.64, 0.76),
             At(LatencyDrift, 0.68, 0.88), At(Deployment, 0.74, 0.84)];
     }
 

@@ -248,7 +248,16 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
         catch (PatternRecordingException e)
         {
             _metrics.AddWritten(batch.Count);
-            Report(LoggingFailureKind.Temporary, "a batch was stored but its patterns could not be recorded; the next batch records them", e);
+            if (e.InnerException is PostgresException)
+            {
+                Report(LoggingFailureKind.Temporary, "a batch was stored but its patterns could not be recorded; the next batch records them", e);
+                return [];
+            }
+
+            // The database went away right after the commit: the batch is stored, and later batches wait for the
+            // database as after any failed write, instead of each waiting out the write bound.
+            _dataSource?.Clear();
+            _ = Unavailable([], e);
             return [];
         }
         catch (Exception e)
