@@ -71,12 +71,21 @@ public sealed class LogFilterSyntaxTests
     [InlineData("category:other", "unknown category 'other'")]
     [InlineData("service:", "'service:' at position 1 has no value")]
     [InlineData("symbol>=5", "only level compares")]
+    [InlineData("service:execution pattern:xyz", "'xyz' at position 19 is not a pattern ID")]
+    [InlineData("pattern:0", "'0' at position 1 is not a pattern ID")]
+    [InlineData("pattern:fffffffffffffff", "is not a pattern ID")]
     public void AnUnreadableTermIsNamedWithItsPosition(string text, string says)
     {
         var error = Assert.Throws<FilterSyntaxException>(() => LogFilterSyntax.Parse(text));
 
         Assert.Contains(says, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("pattern:263084014fe5d")]
+    [InlineData("pattern_id:263084014FE5D")]
+    public void APatternTermIsItsIdAsTheCommandLineShowsIt(string text) =>
+        Assert.Equal(TradingLog.Patterns.Assignment.PatternIds.Of("Order {OrderId} filled"), LogFilterSyntax.Parse(text).PatternId);
 
     [Fact]
     public void AnOverlongSearchIsRefused() =>

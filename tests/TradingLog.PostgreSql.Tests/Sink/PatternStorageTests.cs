@@ -73,6 +73,11 @@ public sealed class PatternStorageTests : IDisposable
         Assert.Equal(ids[1], first["merged_into"]);
         var general = Assert.Single(await db.QueryAsync($"SELECT template FROM tradelog_patterns WHERE pattern_id = {ids[1]}"));
         Assert.Equal("Connected feed <*> to primary gateway", general["template"]);
+
+        // The search finds the pattern's events under either ID, as the Patterns page's link asks for them.
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(db.ConnectionString);
+        await using var queries = new TradingLog.PostgreSql.Queries.LogQueries(dataSource, TradingLog.PostgreSql.Schema.LogTables.Default);
+        Assert.Equal(3, await queries.CountAsync(new TradingLog.PostgreSql.Queries.LogFilter { PatternId = ids[1] }));
     }
 
     [Fact]
