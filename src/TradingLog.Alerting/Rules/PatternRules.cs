@@ -41,9 +41,6 @@ internal static class PatternRules
     public static async Task<IReadOnlyList<AlertSample>> AnomaliesAsync(AlertRule rule, LogQueries queries, DateTimeOffset at,
         CancellationToken cancellationToken)
     {
-        // Buckets come back to the microsecond (PostgreSQL's precision) and are matched by their start: whole milliseconds
-        // on both sides.
-        at = new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         var step = rule.Window;
         var current = at - step;
         var ranges = new List<(DateTimeOffset Start, DateTimeOffset End)> { (current - rule.Baseline, at) };
@@ -55,16 +52,22 @@ internal static class PatternRules
         }
 
         var rates = await queries.PatternRatesAsync(ranges, step, at, rule.Service, cancellationToken);
-        var counts = rates.GroupBy(r => (r.Service, r.PatternId)).ToDictionary(g => g.Key, g => g.ToDictionary(r => r.Start, r => (double)r.Events));
+        // Buckets are aligned on `at` and numbered by their distance from it in steps (the newest is -1): PostgreSQL
+        // returns their starts to the microsecond, so they are matched by number, not by instant.
+        long Slot(DateTimeOffset start) => (long)Math.Round((start - at) / step);
+        var counts = rates.GroupBy(r => (r.Service, r.PatternId))
+            .ToDictionary(g => g.Key, g => g.GroupBy(r => Slot(r.Start)).ToDictionary(b => b.Key, b => (double)b.Sum(r => r.Events)));
         var present = rates.Select(r => (r.Service, Day: DayOf(ranges, r.Start))).Where(d => d.Day > 0).Distinct().ToLookup(d => d.Service, d => d.Day);
         var detector = new RateAnomalyDetector { Sensitivity = rule.Sensitivity, MinEvents = rule.MinEvents };
         var found = new List<(string Service, long Pattern, RateAnomalyKind Kind, double Count, RobustBaseline Baseline, bool Seasonal)>();
         foreach (var ((service, pattern), slots) in counts)
         {
-            var now = slots.GetValueOrDefault(current);
+            var now = slots.GetValueOrDefault(-1);
             var days = present[service].ToList();
             var seasonal = days.Count >= SeasonalDaysNeeded;
-            var samples = seasonal ? SeasonalSamples(slots, current, days, spread, step) : TrailingSamples(slots, current, rule.Baseline, step);
+            var samples = seasonal
+                ? days.SelectMany(day => Range(slots, Slot(ranges[day].Start), Slot(ranges[day].End))).ToList()
+                : TrailingSamples(slots, Slot(current - rule.Baseline));
             var baseline = RobustBaseline.Of(samples);
             var kind = detector.Judge(now, baseline);
             if (kind == RateAnomalyKind.Spike && rule.AnomalyDirection != "drop" || kind == RateAnomalyKind.Drop && rule.AnomalyDirection != "spike")
@@ -93,45 +96,27 @@ internal static class PatternRules
     private static Dictionary<string, string> Labels(long pattern, string template) => new(StringComparer.Ordinal)
     {
         ["pattern_id"] = PatternIds.Format(pattern),
-        ["pattern"] = template.Length > MaxLabelLength ? template[..MaxLabelLength] + "…" : template,
+        ["pattern"] = Cut(template),
     };
 
-    private static string Example(PatternSighting sighting) => sighting.Example is { } example
-        ? example.Length > MaxLabelLength ? example[..MaxLabelLength] + "…" : example
-        : sighting.Template;
+    private static string Example(PatternSighting sighting) => Cut(sighting.Example ?? sighting.Template);
 
-    /// <summary>The slots of the trailing baseline from the pattern's first one in it (an absent pattern is not a quiet one).</summary>
-    private static List<double> TrailingSamples(Dictionary<DateTimeOffset, double> slots, DateTimeOffset current, TimeSpan baseline, TimeSpan step)
+    private static string Cut(string text) => text.Length > MaxLabelLength ? text[..MaxLabelLength] + "…" : text;
+
+    /// <summary>
+    /// The trailing baseline's counts, from slot <paramref name="first"/> to the one before the newest, starting at the
+    /// pattern's first bucket in it (an absent pattern is not a quiet one).
+    /// </summary>
+    private static List<double> TrailingSamples(Dictionary<long, double> slots, long first) =>
+        [.. Range(slots, first, -1).SkipWhile(count => count == 0)];
+
+    /// <summary>The counts of slots [<paramref name="from"/>, <paramref name="to"/>), zero where a bucket had no event.</summary>
+    private static IEnumerable<double> Range(Dictionary<long, double> slots, long from, long to)
     {
-        var samples = new List<double>();
-        var started = false;
-        for (var start = current - baseline; start < current; start += step)
+        for (var slot = from; slot < to; slot++)
         {
-            var count = slots.GetValueOrDefault(start);
-            started |= count > 0;
-            if (started)
-            {
-                samples.Add(count);
-            }
+            yield return slots.GetValueOrDefault(slot);
         }
-
-        return samples;
-    }
-
-    private static List<double> SeasonalSamples(Dictionary<DateTimeOffset, double> slots, DateTimeOffset current, List<int> days, TimeSpan spread,
-        TimeSpan step)
-    {
-        var samples = new List<double>();
-        foreach (var day in days)
-        {
-            var then = current - TimeSpan.FromDays(day);
-            for (var start = then - spread; start < then + spread; start += step)
-            {
-                samples.Add(slots.GetValueOrDefault(start));
-            }
-        }
-
-        return samples;
     }
 
     /// <summary>Which earlier day's range a bucket is in (1 to 7), or 0 for the trailing range.</summary>

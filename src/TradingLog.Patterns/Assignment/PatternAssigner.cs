@@ -45,36 +45,26 @@ internal sealed class PatternAssigner
         }
 
         var cluster = _miner.Add(FirstLine(message));
-        foreach (var merged in _miner.TakeMerged())
+        var merged = _miner.TakeMerged();
+        if (_mined.TryGetValue(cluster, out var known) && known.Version == cluster.Version && merged.Count == 0)
         {
-            if (_mined.Remove(merged, out var gone))
+            return new PatternAssignment(known.Id, known.Template, PatternSource.Mined);
+        }
+
+        // The template changed (or others were merged into it): its ID follows its text, and every ID given out for
+        // it or for the merged ones is replaced by the new one.
+        var text = cluster.Template;
+        var mined = PatternIds.Of(text);
+        foreach (var gone in merged.Select(c => _mined.Remove(c, out var old) ? old.Id : 0).Append(known.Id))
+        {
+            if (gone != 0 && gone != mined)
             {
-                _replacements.Add(new PatternReplacement(gone.Id, 0)); // completed below, once the target's ID is known
+                _replacements.Add(new PatternReplacement(gone, mined));
             }
         }
 
-        if (!_mined.TryGetValue(cluster, out var known) || known.Version != cluster.Version)
-        {
-            var text = cluster.Template;
-            var id = PatternIds.Of(text);
-            if (known.Template is not null && known.Id != id)
-            {
-                _replacements.Add(new PatternReplacement(known.Id, id));
-            }
-
-            known = (cluster.Version, id, text);
-            _mined[cluster] = known;
-        }
-
-        for (var i = 0; i < _replacements.Count; i++)
-        {
-            if (_replacements[i].By == 0)
-            {
-                _replacements[i] = _replacements[i] with { By = known.Id };
-            }
-        }
-
-        return new PatternAssignment(known.Id, known.Template, PatternSource.Mined);
+        _mined[cluster] = (cluster.Version, mined, text);
+        return new PatternAssignment(mined, text, PatternSource.Mined);
     }
 
     /// <summary>The replacements since the last call (in order); cleared by the call.</summary>
@@ -85,7 +75,7 @@ internal sealed class PatternAssigner
             return [];
         }
 
-        PatternReplacement[] taken = [.. _replacements.Where(r => r.Replaced != r.By)];
+        PatternReplacement[] taken = [.. _replacements];
         _replacements.Clear();
         return taken;
     }

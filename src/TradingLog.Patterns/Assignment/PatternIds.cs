@@ -30,7 +30,7 @@ internal static class PatternIds
     /// <summary>The ID as it is shown: 13 hexadecimal digits.</summary>
     public static string Format(long id) => id.ToString("x13", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>Reads an ID as shown by <see cref="Format"/> (or in decimal, prefixed with <c>#</c>).</summary>
+    /// <summary>Reads an ID as shown by <see cref="Format"/>: hexadecimal digits, in either case.</summary>
     public static bool TryParse(string? text, out long id)
     {
         id = 0;
@@ -39,10 +39,7 @@ internal static class PatternIds
             return false;
         }
 
-        text = text.Trim();
-        var parsed = text.StartsWith('#')
-            ? long.TryParse(text.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id)
-            : long.TryParse(text, System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out id);
-        return parsed && id is > 0 and <= Max;
+        return long.TryParse(text.Trim(), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture, out id)
+            && id is > 0 and <= Max;
     }
 }
