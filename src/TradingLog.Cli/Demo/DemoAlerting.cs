@@ -69,7 +69,7 @@ internal sealed class DemoAlerting : IAsyncDisposable
     public static DemoAlerting Start(AlertingSettings settings, LogDatabase database, TradingLogSettings tool, string directory)
     {
         tool.Console.Enabled = false;
-        var logging = TradingLogging.Configure("alerting", o =>
+        var logging = TradingLogging.Configure(Commands.Alerts.MonitorCommand.Service, o =>
         {
             o.Settings = tool;
             o.WorkingDirectory = directory;

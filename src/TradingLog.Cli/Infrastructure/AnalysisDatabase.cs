@@ -12,17 +12,21 @@ namespace TradingLog.Cli.Infrastructure;
 /// </summary>
 internal static class AnalysisDatabase
 {
+    /// <summary>The services the tool itself logs as: the audit trail's and the alert evaluator's.</summary>
+    public static readonly string[] ToolServices = [MaintenanceLog.Service, Commands.Alerts.MonitorCommand.Service];
+
     /// <param name="options">The command's options.</param>
-    /// <param name="service">The --service option, checked against the configured services.</param>
+    /// <param name="service">The --service option, checked against the configured services and those the tool logs as itself.</param>
     /// <param name="cancellationToken">Cancels the connection.</param>
     /// <param name="requireTables">Fail when the log tables do not exist yet; a follower waits for them instead.</param>
     public static async Task<(TradingLogSettings Settings, LogQueries Queries)> OpenAsync(DatabaseCommandSettings options, string? service,
         CancellationToken cancellationToken, bool requireTables = true)
     {
         var loaded = options.Load();
-        if (service is not null && !loaded.Settings.Services.ContainsKey(TradingLogSettings.NormalizeServiceName(service)))
+        var name = service is null ? null : TradingLogSettings.NormalizeServiceName(service);
+        if (name is not null && !loaded.Settings.Services.ContainsKey(name) && !ToolServices.Contains(name))
         {
-            var known = string.Join(", ", loaded.Settings.Services.Keys.Order(StringComparer.Ordinal));
+            var known = string.Join(", ", loaded.Settings.Services.Keys.Concat(ToolServices).Order(StringComparer.Ordinal));
             throw new BadOptionException($"--service: unknown service {Echo.Of(service)}; known services are {known}");
         }
 

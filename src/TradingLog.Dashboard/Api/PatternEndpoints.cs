@@ -29,7 +29,8 @@ internal static class PatternEndpoints
             var patterns = await queries.PatternsAsync(query.From, query.To, service, query.Text("new") is "true" or "1", TrendBuckets,
                 query.Int("limit", 200, 1, 2000), cancellationToken);
             var rule = store.Alerting.Rules.FirstOrDefault(r => r.Type == AlertRuleType.Anomaly)
-                ?? new AlertRule { Name = "patterns page", Type = AlertRuleType.Anomaly, Window = AlertRule.DefaultAnomalyWindow };
+                ?? new AlertRule { Name = "defaults (1-minute buckets against the trailing hour)", Type = AlertRuleType.Anomaly,
+                    Window = AlertRule.DefaultAnomalyWindow };
             var anomalies = (await PatternRules.AnomaliesAsync(rule with { Scope = rule.Scope with { Services = service is null ? null : [service] } },
                     queries, query.To, cancellationToken))
                 .ToDictionary(a => (a.Service, a.Labels!["pattern_id"]), a => a.Description);

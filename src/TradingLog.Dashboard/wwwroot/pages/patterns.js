@@ -16,7 +16,7 @@ export async function patternsPage(root, params, navigate) {
     el('section', { class: 'panel', id: 'patterns-summary' },
       el('h2', {}, el('span', { class: 'status ' + (body.anomalous_count ? 'red' : body.new_count ? 'amber' : 'green') }),
         `${body.patterns.length} patterns · ${body.anomalous_count} anomalous now · ${body.new_count} new in this range`),
-      el('p', { class: 'muted', text: `Anomalies by the rule ${body.anomaly_rule}; a sparkline slice is ${Math.round(body.bucket_seconds)} s.` })),
+      el('p', { class: 'muted', text: `Anomalies judged by ${body.anomaly_rule}; a sparkline slice is ${Math.round(body.bucket_seconds)} s.` })),
     panel('Patterns', table([
       { title: '', value: p => p.anomaly ? el('span', { class: 'state firing', text: 'anomaly' })
         : p.is_new ? el('span', { class: 'state pending', text: 'new' }) : '' },

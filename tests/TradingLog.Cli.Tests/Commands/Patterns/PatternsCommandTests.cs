@@ -98,7 +98,17 @@ public sealed class PatternsCommandTests : IClassFixture<PatternsCommandTests.Kn
         Assert.Contains("█ new", result.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void PatternsOfAServiceTheToolLogsAsItselfCanBeAskedFor()
+    {
+        // `db start` is audited by the tool as the maintenance service; its patterns are listed like any other.
+        var patterns = Patterns("--service", "maintenance", "--since", "1h");
+        Assert.NotEmpty(patterns);
+        Assert.All(patterns, p => Assert.Equal("maintenance", p.GetProperty("service").GetString()));
+    }
+
     [Theory]
+    [InlineData("--service", "nosuch", "--service: unknown service 'nosuch'; known services are alerting, analytics")]
     [InlineData("--limit", "0", "--limit: 0 is out of range")]
     [InlineData("--since", "soon", "--since")]
     public void ABadOptionIsNamed(string option, string value, string expected)
