@@ -55,6 +55,22 @@ ensure_alertmanager() {
   fi
 }
 
+# The metrics tests have a real Prometheus server (Debian package prometheus) scrape /metrics on loopback.
+ensure_prometheus() {
+  [ -x /usr/bin/prometheus ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Prometheus (Debian package prometheus) for the metrics tests..." >&2
+    apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >&2
+    # The package starts a system Prometheus on :9090; the tests start their own.
+    (command -v service >/dev/null 2>&1 && service prometheus stop >/dev/null 2>&1) || true
+  fi
+  if ! [ -x /usr/bin/prometheus ]; then
+    echo "The metrics tests need Prometheus: apt-get install prometheus" >&2
+    exit 1
+  fi
+}
+
 has_postgres() {
   command -v initdb >/dev/null 2>&1 || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null
 }

@@ -9,6 +9,7 @@ source "$root/scripts/prerequisites.sh"
 ensure_prerequisites
 ensure_chromium
 ensure_alertmanager
+ensure_prometheus
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 log="$(mktemp)"

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Serilog;
 using TradingLog.Configuration;
 using TradingLog.Diagnostics;
@@ -12,8 +13,9 @@ public sealed class TradingLogPipelineContext
 
     internal TradingLogPipelineContext(LoggerConfiguration configuration, TradingLogSettings settings, string service,
         TradingLogHealth health, List<IDisposable> disposables, Dictionary<Type, object> components, string workingDirectory,
-        CancellationToken stopping)
+        Meter meter, CancellationToken stopping)
     {
+        Meter = meter;
         Stopping = stopping;
         _components = components;
         WorkingDirectory = workingDirectory;
@@ -45,6 +47,18 @@ public sealed class TradingLogPipelineContext
     /// keeps what it still holds locally instead of waiting.
     /// </summary>
     public CancellationToken Stopping { get; }
+
+    /// <summary>
+    /// The pipeline's meter (named <see cref="TradingLogInstruments.MeterName"/>), disposed with the host: an extension adds
+    /// its instruments here, tagged with the <c>service</c>, so that every listener of TradingLog's meters sees them.
+    /// </summary>
+    public Meter Meter { get; }
+
+    /// <summary>The environment the configuration was read for (Development, Production, ...), or null for none.</summary>
+    public string? EnvironmentName { get; internal init; }
+
+    /// <summary>Set by the extension that exports to <c>logging.otlp.endpoint</c>, so that an endpoint nobody exports to is reported.</summary>
+    internal bool OtlpExported { get; set; }
 
     /// <summary>Makes <paramref name="component"/> (metrics, say) available from <see cref="TradingLogHost.Component{T}"/>.</summary>
     public void Publish<T>(T component)

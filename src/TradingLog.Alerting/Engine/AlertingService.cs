@@ -28,6 +28,7 @@ internal sealed class AlertingService : IAsyncDisposable
     private readonly HttpClient _http;
     private readonly AlertEvaluator _evaluator;
     private readonly NotificationDispatcher _dispatcher;
+    private readonly AlertingInstruments _instruments;
     private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     public AlertingService(AlertingSettings settings, LogDatabase database, TimeProvider? time = null, TradingLogger? log = null,
@@ -43,6 +44,7 @@ internal sealed class AlertingService : IAsyncDisposable
         _http.Timeout = Timeout.InfiniteTimeSpan; // each receiver's own timeout applies
         _evaluator = new AlertEvaluator(settings, _queries, _store, log, report);
         _dispatcher = new NotificationDispatcher(settings, _store, _http, _time, log, report);
+        _instruments = new AlertingInstruments(() => LastEvaluation);
     }
 
     /// <summary>Whether this process is the evaluator now.</summary>
@@ -91,7 +93,9 @@ internal sealed class AlertingService : IAsyncDisposable
 
                     if (now >= nextEvaluation)
                     {
+                        var started = System.Diagnostics.Stopwatch.GetTimestamp();
                         LastEvaluation = await _evaluator.RunOnceAsync(now, cancellationToken);
+                        _instruments.Evaluated(System.Diagnostics.Stopwatch.GetElapsedTime(started));
                         nextEvaluation = LastEvaluation.NextEvaluation;
                         Evaluated?.Invoke(LastEvaluation);
                     }
@@ -150,5 +154,6 @@ internal sealed class AlertingService : IAsyncDisposable
         await _store.DisposeAsync();
         await _queries.DisposeAsync();
         _http.Dispose();
+        _instruments.Dispose();
     }
 }

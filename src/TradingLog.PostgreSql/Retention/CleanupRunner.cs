@@ -356,6 +356,7 @@ public sealed class CleanupRunner(LogDatabase database, TradingLogSettings setti
 
     private void LogResult(CleanupReport report)
     {
+        MaintenanceInstruments.Record(report);
         var system = log?.ForCategory(LogCategory.System).WithProperty(LogProperties.EventType, "cleanup");
         if (report.Status == "succeeded")
         {

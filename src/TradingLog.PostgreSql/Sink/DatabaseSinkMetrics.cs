@@ -6,7 +6,7 @@ namespace TradingLog.PostgreSql.Sink;
 /// What the database sink has done, readable at any time: <c>host.Component&lt;DatabaseSinkMetrics&gt;()</c>.
 /// Nothing the sink does is thrown into the caller; it shows here, in SelfLog and in the failure listener.
 /// </summary>
-public sealed class DatabaseSinkMetrics : IHeartbeatSource
+public sealed class DatabaseSinkMetrics : IHeartbeatSource, IReadinessSource
 {
     private long _written;
     private long _spooled;
@@ -16,6 +16,12 @@ public sealed class DatabaseSinkMetrics : IHeartbeatSource
     private long _failures;
     private volatile string? _lastError;
     private long _lastErrorTicks;
+
+    internal System.Diagnostics.Metrics.Histogram<double>? CopyDuration { get; set; }
+
+    internal KeyValuePair<string, object?> ServiceTag { get; set; }
+
+    internal void CopyTook(TimeSpan elapsed) => CopyDuration?.Record(elapsed.TotalSeconds, ServiceTag);
 
     internal Func<long> QueueDepth { get; set; } = () => 0;
 
@@ -71,6 +77,22 @@ public sealed class DatabaseSinkMetrics : IHeartbeatSource
         Interlocked.Increment(ref _failures);
         _lastError = message;
         Interlocked.Exchange(ref _lastErrorTicks, DateTimeOffset.UtcNow.UtcTicks);
+    }
+
+    /// <summary>How recent a failure must be for a non-empty spool to mean the database is away now: 30 s.</summary>
+    public static readonly TimeSpan AwayWindow = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc />
+    public string? NotReadyBecause(DateTimeOffset now)
+    {
+        var spooled = SpoolPending;
+        if (spooled == 0 || LastErrorAt is not { } failed || now - failed > AwayWindow)
+        {
+            return null;
+        }
+
+        return $"the database cannot be written ({LastError}); {spooled} events ({SpoolBytes} bytes) are spooled on disk and are written " +
+            "when it returns";
     }
 
     /// <inheritdoc />

@@ -240,7 +240,9 @@ internal sealed class PostgreSqlSink : IBatchedLogEventSink, IStoppingSink, IDis
 
         try
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             await writer.WriteAsync(batch, deduplicate, cancellationToken);
+            _metrics.CopyTook(System.Diagnostics.Stopwatch.GetElapsedTime(started));
             _metrics.AddWritten(batch.Count);
             _consecutiveFailures = 0;
             return [];

@@ -10,7 +10,7 @@ internal static class SettingCatalog
     public static readonly string[] Sections =
     [
         "logging", "logging.rotation", "logging.files", "logging.database", "logging.retention", "logging.services",
-        "logging.performance", "logging.console",
+        "logging.performance", "logging.console", "logging.otlp",
     ];
 
     public static readonly string[] ServiceFields = ["level", "file"];
@@ -105,6 +105,18 @@ internal static class SettingCatalog
             Def("logging.console.colored", SettingParsers.Bool, (s, v) => s.Console.Colored = (bool)v!, s => Text(s.Console.Colored)),
             Def("logging.console.level", SettingParsers.Level, (s, v) => s.Console.Level = (LogEventLevel)v!,
                 s => s.Console.Level is { } l ? SettingParsers.LevelText(l) : "(service level)"),
+            Def("logging.otlp.endpoint", SettingParsers.OptionalUrl, (s, v) => s.Otlp.Endpoint = (Uri?)v,
+                s => s.Otlp.Endpoint?.ToString() ?? "(off)"),
+            Def("logging.otlp.protocol", SettingParsers.OtlpProtocol, (s, v) => s.Otlp.Protocol = (OtlpProtocolName)v!,
+                s => SettingParsers.OtlpProtocolText(s.Otlp.Protocol)),
+            Def("logging.otlp.headers", SettingParsers.Pairs, (s, v) => Replace(s.Otlp.Headers, v),
+                s => SettingParsers.PairsText(s.Otlp.Headers, secret: true)),
+            Def("logging.otlp.resource_attributes", SettingParsers.Pairs, (s, v) => Replace(s.Otlp.ResourceAttributes, v),
+                s => SettingParsers.PairsText(s.Otlp.ResourceAttributes, secret: false)),
+            Def("logging.otlp.queue_limit", SettingParsers.Int(1), (s, v) => s.Otlp.QueueLimit = (int)v!, s => Text(s.Otlp.QueueLimit)),
+            Def("logging.otlp.level", SettingParsers.Level, (s, v) => s.Otlp.Level = (LogEventLevel)v!,
+                s => s.Otlp.Level is { } l ? SettingParsers.LevelText(l) : "(service level)"),
+            Def("logging.otlp.metrics", SettingParsers.Bool, (s, v) => s.Otlp.Metrics = (bool)v!, s => Text(s.Otlp.Metrics)),
         };
 
         foreach (var service in services.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
@@ -124,6 +136,15 @@ internal static class SettingCatalog
     private static SettingDefinition Secret(string key, Action<TradingLogSettings, object?> apply, Func<TradingLogSettings, string?> read) =>
         new([key], [SettingDefinition.VariableOf(key)], SettingParsers.OptionalText, apply,
             s => read(s) is { } c ? SecretMasker.MaskConnectionString(c) : "(not set)", secret: true);
+
+    private static void Replace(IDictionary<string, string> target, object? pairs)
+    {
+        target.Clear();
+        foreach (var (name, value) in (Dictionary<string, string>)pairs!)
+        {
+            target[name] = value;
+        }
+    }
 
     private static ServiceSettings ServiceOf(TradingLogSettings settings, string name)
     {

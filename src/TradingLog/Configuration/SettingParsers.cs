@@ -192,6 +192,48 @@ internal static partial class SettingParsers
         _ => throw new SettingValueException($"{Echo.Of(raw)} is not a queue mode; use block or drop"),
     };
 
+    public static object? OptionalUrl(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(raw.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new SettingValueException($"{Echo.Of(raw)} is not an http or https URL, such as http://127.0.0.1:4317");
+    }
+
+    public static object OtlpProtocol(string? raw) => raw?.Trim().ToLowerInvariant() switch
+    {
+        "grpc" => OtlpProtocolName.Grpc,
+        "http/protobuf" or "http" => OtlpProtocolName.HttpProtobuf,
+        _ => throw new SettingValueException($"{Echo.Of(raw)} is not an OTLP protocol; use grpc or http/protobuf"),
+    };
+
+    public static string OtlpProtocolText(OtlpProtocolName protocol) => protocol == OtlpProtocolName.Grpc ? "grpc" : "http/protobuf";
+
+    /// <summary>Parses <c>name=value,name=value</c> (the form of <c>OTEL_EXPORTER_OTLP_HEADERS</c>; values may be percent-encoded).</summary>
+    public static object Pairs(string? raw)
+    {
+        var pairs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in (raw ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = item.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new SettingValueException($"{Echo.Of(item)} is not name=value (write name=value,name=value, or a map)");
+            }
+
+            pairs[Uri.UnescapeDataString(item[..equals].Trim())] = Uri.UnescapeDataString(item[(equals + 1)..].Trim());
+        }
+
+        return pairs;
+    }
+
+    public static string PairsText(IDictionary<string, string> pairs, bool secret) =>
+        pairs.Count == 0 ? "(none)" : string.Join(",", pairs.Select(p => p.Key + "=" + (secret ? "***" : p.Value)));
+
     public static object? OptionalText(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
 
     [GeneratedRegex(@"^\s*(\d+(?:\.\d+)?)\s*(B|KB|KiB|MB|MiB|GB|GiB|TB|TiB)?\s*$", RegexOptions.IgnoreCase)]

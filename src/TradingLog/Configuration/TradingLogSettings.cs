@@ -66,6 +66,9 @@ public sealed class TradingLogSettings
     /// <summary>Performance scopes (<c>logging.performance</c>).</summary>
     public PerformanceSettings Performance { get; } = new();
 
+    /// <summary>OpenTelemetry export (<c>logging.otlp</c>).</summary>
+    public OtlpSettings Otlp { get; } = new();
+
     /// <summary>The console sink (<c>logging.console</c>).</summary>
     public ConsoleSettings Console { get; } = new();
 

@@ -133,6 +133,21 @@ internal static partial class YamlSettingsReader
                 }
 
                 break;
+            case YamlMappingNode map when MapKeys.Contains(key):
+                var pairs = new List<string>();
+                foreach (var (name, item) in map.Children)
+                {
+                    if (item is not YamlScalarNode { Value: var text })
+                    {
+                        errors.Add($"{displayPath} line {item.Start.Line}: {key}.{(name as YamlScalarNode)?.Value} must be a single value");
+                        continue;
+                    }
+
+                    pairs.Add(Uri.EscapeDataString((name as YamlScalarNode)?.Value ?? "") + "=" + Uri.EscapeDataString(text ?? ""));
+                }
+
+                layer.Add(key, string.Join(",", pairs), new SettingSource(kind, $"{displayPath} line {line}"));
+                break;
             case YamlMappingNode or YamlSequenceNode:
                 errors.Add($"{displayPath} line {line}: {key} must be a single value, not a {(node is YamlMappingNode ? "section" : "list")}");
                 break;
@@ -151,6 +166,9 @@ internal static partial class YamlSettingsReader
                 break;
         }
     }
+
+    /// <summary>Keys whose value may be a map of names to values as well as <c>name=value,...</c> text.</summary>
+    internal static readonly HashSet<string> MapKeys = new(StringComparer.Ordinal) { "logging.otlp.headers", "logging.otlp.resource_attributes" };
 
     /// <summary>Top-level sections other packages read from the same files.</summary>
     internal static readonly HashSet<string> PackageSections = new(StringComparer.Ordinal) { "alerts" };

@@ -50,12 +50,18 @@ internal static class PipelineBuilder
             target.Probe();
         }
 
+        var counts = new EventCounts();
+        configuration.WriteTo.Sink(counts);
+        QueueGauge? fileGauge = null;
+        QueueGauge? consoleGauge = null;
         ITextFormatter fileFormatter = settings.JsonFormat ? new JsonLineFormatter(settings.Structured) : new TextLineFormatter(template);
         if (targets.Count > 0)
         {
             // With every file turned off there is no file queue at all: nothing to enqueue, no background loop.
 #pragma warning disable CA2000 // the queue owns the file sinks and the logger the queue; disposing the host disposes both
-            configuration.WriteTo.Sink(Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, options.FileQueueFullMode, health).Sink);
+            var (files, gauge) = Batched(new FileSinkSet(targets, fileFormatter, health), options.QueueCapacity, options.FileQueueFullMode, health);
+            configuration.WriteTo.Sink(files);
+            fileGauge = gauge;
 #pragma warning restore CA2000
         }
 
@@ -64,16 +70,32 @@ internal static class PipelineBuilder
 #pragma warning disable CA2000 // the queue owns the console sink, the logger the queue
             var console = new ConsoleSink(new TextLineFormatter(template, settings.Console.Colored), health);
 #pragma warning restore CA2000
-            configuration.WriteTo.Sink(Batched(console, options.QueueCapacity, QueueFullMode.Drop, health).Sink,
-                restrictedToMinimumLevel: settings.Console.Level ?? LogEventLevel.Verbose);
+            var (sink, gauge) = Batched(console, options.QueueCapacity, QueueFullMode.Drop, health);
+            configuration.WriteTo.Sink(sink, restrictedToMinimumLevel: settings.Console.Level ?? LogEventLevel.Verbose);
+            consoleGauge = gauge;
         }
 
         var components = new Dictionary<Type, object>();
         var stopping = new CancellationTokenSource();
-        var context = new TradingLogPipelineContext(configuration, settings, service, health, resources, components, workingDirectory, stopping.Token);
+#pragma warning disable CA2000 // disposed with the host's resources, after the logger
+        var instruments = new PipelineInstruments(service, health, counts, fileGauge, consoleGauge);
+#pragma warning restore CA2000
+        resources.Add(instruments);
+        var context = new TradingLogPipelineContext(configuration, settings, service, health, resources, components, workingDirectory,
+            instruments.Meter, stopping.Token)
+        {
+            EnvironmentName = environmentName,
+        };
         foreach (var extension in options.Extensions)
         {
             extension.Configure(context);
+        }
+
+        if (settings.Otlp.Endpoint is { } endpoint && !context.OtlpExported)
+        {
+            // Configured but not exported: said once, at start, where a person sees it.
+            options.FailureOutput?.WriteLine($"TradingLog: logging.otlp.endpoint is {endpoint} but {service} does not export to it: add the " +
+                "TradingLog.OpenTelemetry package and options.UseOpenTelemetry().");
         }
 
         options.ConfigureSerilog?.Invoke(configuration);

@@ -1,0 +1,62 @@
+using System.Diagnostics.Metrics;
+using Serilog;
+using Serilog.Events;
+using Serilog.Sinks.OpenTelemetry;
+using TradingLog.Configuration;
+using TradingLog.Diagnostics;
+
+namespace TradingLog.OpenTelemetry.Logs;
+
+/// <summary>Adds the OTLP export to a service's pipeline when <c>logging.otlp.endpoint</c> is set; otherwise adds nothing.</summary>
+internal sealed class OtlpExtension : ITradingLogExtension
+{
+    /// <summary>How long one export attempt may take before it counts as failed and is retried.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the exporter waits to fill a batch.</summary>
+    public static readonly TimeSpan BufferingTime = TimeSpan.FromMilliseconds(500);
+
+    public void Configure(TradingLogPipelineContext context)
+    {
+        var settings = context.Settings.Otlp;
+        if (settings.Endpoint is not { } endpoint)
+        {
+            return;
+        }
+
+        context.OtlpExported = true;
+        var grpc = settings.Protocol == OtlpProtocolName.Grpc;
+        var health = new OtlpExportHealth { Endpoint = endpoint, QueueLimit = settings.QueueLimit };
+#pragma warning disable CA2000 // the exporter's HTTP client owns the handler; the sink below owns the exporter
+        var handler = new OtlpDeliveryHandler(health, context.Health, grpc, AttemptTimeout);
+        var exporter = new LoggerConfiguration().WriteTo.OpenTelemetry(options =>
+        {
+            options.LogsEndpoint = LogsEndpoint(endpoint, grpc);
+            options.Protocol = grpc ? OtlpProtocol.Grpc : OtlpProtocol.HttpProtobuf;
+            options.Headers = new Dictionary<string, string>(settings.Headers, StringComparer.Ordinal);
+            options.ResourceAttributes = OtlpResource.For(context.Service, context.EnvironmentName, settings);
+            options.HttpMessageHandler = handler;
+            options.BatchingOptions.QueueLimit = null; // bounded by OtlpLogSink, which counts what it turns away
+            options.BatchingOptions.BufferingTimeLimit = BufferingTime;
+        }).CreateLogger();
+        var sink = new OtlpLogSink(exporter, health, context.Health, settings.QueueLimit, settings.Level ?? LogEventLevel.Verbose,
+            OtlpLogSink.DefaultStopTimeout);
+#pragma warning restore CA2000
+        context.LoggerConfiguration.WriteTo.Sink(sink);
+        Register(context.Meter, context.Service, health);
+        context.Publish(health);
+    }
+
+    /// <summary>The URL logs are posted to: for http/protobuf, <c>/v1/logs</c> when the endpoint has no path of its own.</summary>
+    internal static string LogsEndpoint(Uri endpoint, bool grpc) =>
+        grpc || endpoint.AbsolutePath.Trim('/').Length > 0 ? endpoint.ToString() : new Uri(endpoint, "/v1/logs").ToString();
+
+    private static void Register(Meter meter, string service, OtlpExportHealth health)
+    {
+        var tag = new KeyValuePair<string, object?>("service", service);
+        meter.CreateObservableCounter(TradingLogInstruments.OtlpSent, () => new Measurement<long>(health.Sent, tag), "{event}",
+            "Events handed to the OTLP exporter");
+        meter.CreateObservableCounter(TradingLogInstruments.OtlpDropped, () => new Measurement<long>(health.Dropped, tag), "{event}",
+            "Events the OTLP export lost");
+    }
+}
