@@ -7,10 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TradingLog.AspNetCore.Correlation;
+using TradingLog.AspNetCore.Health;
+using TradingLog.AspNetCore.Metrics;
 using TradingLog;
 using TradingLog.Configuration;
 using TradingLog.Correlation;
 using TradingLog.Hosting;
+using TradingLog.OpenTelemetry;
 using TradingLog.PostgreSql;
 
 namespace TradingSystem;
@@ -33,6 +36,7 @@ internal static class TradingService
         builder.AddTradingLogging(options.Service, o =>
         {
             o.UsePostgreSql();
+            o.UseOpenTelemetry(); // every event to logging.otlp.endpoint too, when one is configured
             o.ConfigureSerilog = c => c.Enrich.WithProperty("RunId", options.RunId).WriteTo.Sink(counter);
         });
         foreach (var service in ServiceNames.All)
@@ -41,8 +45,13 @@ internal static class TradingService
                 .AddTradingLogCorrelation();
         }
 
+        // Prometheus metrics at /metrics, and /health/live and /health/ready for an orchestrator.
+        builder.Services.AddTradingLogMetrics();
+        builder.Services.AddTradingLogHealthChecks();
         var app = builder.Build();
         app.UseTradingLogCorrelation();
+        app.MapTradingLogMetrics();
+        app.MapTradingLogHealth();
         var performance = app.Services.GetRequiredService<PerformanceSettings>();
         var http = app.Services.GetRequiredService<IHttpClientFactory>();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("TradingSystem." + options.Service);

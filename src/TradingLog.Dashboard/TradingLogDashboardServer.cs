@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TradingLog.AspNetCore.Metrics;
 
 namespace TradingLog.Dashboard;
 
@@ -36,8 +38,23 @@ public static class TradingLogDashboardServer
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.WebHost.UseUrls([.. list]);
         builder.Services.AddTradingLogDashboard(configure);
+        builder.Services.AddTradingLogMetrics(); // alert states and evaluation times of the alerting it runs, for Prometheus
         var app = builder.Build();
+        var access = ActivatorUtilities.CreateInstance<Security.DashboardAccess>(app.Services);
+        app.Use(async (context, next) =>
+        {
+            // The scrape endpoint is middleware, not a dashboard endpoint: the same access rules, applied here.
+            if (context.Request.Path.StartsWithSegments(OpenTelemetry.Metrics.TradingLogMetrics.DefaultPath) && !access.Allows(context))
+            {
+                context.Response.StatusCode = options.AccessToken is null ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer realm=\"TradingLog\"";
+                return;
+            }
+
+            await next();
+        });
         app.MapTradingLogDashboard("/");
+        app.MapTradingLogMetrics();
         return app;
     }
 

@@ -74,5 +74,18 @@ internal sealed class DashboardAccess : IEndpointFilter
             : Assets.Page("login.html", StatusCodes.Status401Unauthorized);
     }
 
+    /// <summary>Whether a request outside the dashboard's endpoints (the Prometheus scrape) may be served, by the same rules.</summary>
+    public bool Allows(HttpContext http)
+    {
+        if (_token is null)
+        {
+            return IsLoopback(http.Connection.RemoteIpAddress);
+        }
+
+        var header = http.Request.Headers.Authorization.ToString();
+        var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+        return _token.IsToken(bearer) || _token.IsSession(http.Request.Cookies[AccessToken.CookieName], _time.GetUtcNow());
+    }
+
     public static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
 }

@@ -69,6 +69,7 @@ public sealed class AccessTests : IAsyncLifetime
     [InlineData("api/tail")]
     [InlineData("")]
     [InlineData("assets/app.js")]
+    [InlineData("metrics")]
     public async Task RequestsWithoutTheTokenAreAnswered401(string path)
     {
         using var http = new HttpClient();

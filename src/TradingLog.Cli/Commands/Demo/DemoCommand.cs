@@ -84,6 +84,8 @@ internal sealed class DemoCommand(IAnsiConsole console) : AsyncCommand<DemoComma
                 }
 
                 console.MarkupLine($"Run [bold]{runId}[/]: six services up on ports {string.Join(", ", ports.Select(p => $"{p.Key}={p.Value}"))}");
+                console.MarkupLine("Each service serves Prometheus metrics at http://127.0.0.1:PORT/metrics and health at /health/live and " +
+                    $"/health/ready (execution: http://127.0.0.1:{ports.GetValueOrDefault("execution")}/metrics)");
                 var ticks = Math.Max(1, settings.Rate / 4);
                 start = DateTimeOffset.UtcNow;
                 incidents = settings.NoIncidents ? [] : Incident.Plan(start, settings.Duration);
