@@ -12,8 +12,8 @@ namespace TradingLog.Dashboard.Api;
 
 /// <summary>
 /// The health page's API: per service a green, amber or red status with its reasons (silence, error rate, sink health from
-/// heartbeats), each process's newest heartbeat, the last cleanup runs, table sizes and partitions ahead, and the
-/// dashboard's own live tail.
+/// heartbeats), each process's newest heartbeat, the last cleanup runs, table sizes and partitions ahead, whether reads
+/// come from a streaming standby and how far it trails, and the dashboard's own live tail.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -30,6 +30,7 @@ internal static class HealthEndpoints
             var heartbeats = (await queries.LatestHeartbeatsAsync(now - heartbeatWindow, cancellationToken)).Select(Process).ToList();
             var runs = await queries.MaintenanceRunsAsync(5, cancellationToken);
             var tables = await queries.TableSizesAsync(cancellationToken);
+            var replication = await queries.ReplicationAsync(cancellationToken);
             var today = DateOnly.FromDateTime(now.UtcDateTime);
             // Silence is judged only for the configured services and those that send heartbeats: the command line's own
             // audit events ("maintenance") come when someone runs a command, and their absence is not a fault.
@@ -51,6 +52,11 @@ internal static class HealthEndpoints
                     t.Table, t.Bytes, t.EstimatedRows, t.Partitions, t.LastDay,
                     days_ahead = t.LastDay is { } last ? last.DayNumber - today.DayNumber : (int?)null,
                 }),
+                replication = new
+                {
+                    is_standby = replication.IsStandby, replay_lag_seconds = replication.ReplayLag?.TotalSeconds,
+                    bytes_behind = replication.BytesBehind, receiving = replication.Receiving,
+                },
                 live_tail = new { subscribers = tail.Subscribers, polls = tail.Polls, last_poll_at = tail.LastPollAt, last_error = tail.LastError },
             }, DashboardJson.Options);
         });

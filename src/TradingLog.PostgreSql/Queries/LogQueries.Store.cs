@@ -38,4 +38,25 @@ public sealed partial class LogQueries
             }],
             r => new TableSize(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3), r.IsDBNull(4) ? null : DateOnly.FromDateTime(r.GetDateTime(4))),
             cancellationToken);
+
+    /// <summary>
+    /// Whether the reader is a streaming standby and how far its replay trails the primary, from PostgreSQL's recovery
+    /// functions and <c>pg_stat_wal_receiver</c> (no table is read). On a primary every lag is null.
+    /// </summary>
+    public async Task<ReplicationStatus> ReplicationAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await ReadAsync("""
+            SELECT pg_is_in_recovery(),
+                   CASE WHEN NOT pg_is_in_recovery() THEN NULL
+                        WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+                        ELSE extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) END::float8,
+                   CASE WHEN pg_is_in_recovery() THEN pg_wal_lsn_diff(pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn()) END::bigint,
+                   CASE WHEN pg_is_in_recovery() THEN EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming') END
+            """,
+            [],
+            r => new ReplicationStatus(r.GetBoolean(0), r.IsDBNull(1) ? null : TimeSpan.FromSeconds(Math.Max(0, r.GetDouble(1))),
+                r.IsDBNull(2) ? null : r.GetInt64(2), r.IsDBNull(3) ? null : r.GetBoolean(3)),
+            cancellationToken);
+        return rows[0];
+    }
 }

@@ -52,6 +52,9 @@ internal sealed class AlertingKit : IAsyncDisposable
         return new AlertingKit(connectionString, settings, database);
     }
 
+    /// <summary>Alerting over <paramref name="database"/> as configured (a reader on a standby, say); rows are written to <paramref name="primary"/>.</summary>
+    public static AlertingKit Over(string yaml, string primary, LogDatabase database) => new(primary, Read(yaml), database);
+
     /// <summary>The alerting settings of one YAML file's text.</summary>
     public static AlertingSettings Read(string yaml, string name = "logging.yaml")
     {

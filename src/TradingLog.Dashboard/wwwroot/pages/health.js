@@ -1,5 +1,5 @@
 // Health: per service a green, amber or red status with its reasons; each process's sink health from its heartbeat; the
-// last cleanup runs; table sizes and partitions ahead. Refreshed every 10 s.
+// last cleanup runs; table sizes and partitions ahead; how far a read replica trails. Refreshed every 10 s.
 import { api, el, panel, table, time, number, bytes } from '../core.js';
 
 export async function healthPage(root) {
@@ -12,7 +12,8 @@ export async function healthPage(root) {
   root.append(
     el('section', { class: 'panel' }, el('h2', {}, el('span', { class: 'status ' + body.status }), `Overall: ${body.status}`),
       el('p', { class: 'muted', text: `Rates over the last ${body.window_seconds / 60} min. Live tail: ${body.live_tail.subscribers} watching` +
-        (body.live_tail.last_error ? ` · poller failing: ${body.live_tail.last_error}` : '') })),
+        (body.live_tail.last_error ? ` · poller failing: ${body.live_tail.last_error}` : '') }),
+      replication(body.replication)),
     cards,
     panel('Sink health per process (from heartbeats)', table([
       { title: 'Service', value: p => p.service }, { title: 'Process', value: p => `${p.host ?? ''}:${p.process_id}` },
@@ -32,4 +33,15 @@ export async function healthPage(root) {
         { title: 'Table', value: t => t.table }, { title: 'Size', num: true, value: t => bytes(t.bytes) }, { title: 'Rows (est.)', num: true, value: t => number(t.estimated_rows) },
         { title: 'Partitions', num: true, value: t => t.partitions }, { title: 'Days ahead', num: true, value: t => t.days_ahead ?? '' },
       ], body.tables))));
+}
+
+// Reads from a streaming standby (database.reader_connection_string) trail the primary by its replay lag.
+function replication(r) {
+  if (!r || !r.is_standby) {
+    return el('p', { class: 'muted', id: 'health-replication', text: 'Reads: the primary.' });
+  }
+  const lag = r.replay_lag_seconds == null ? 'unknown' : `${number(r.replay_lag_seconds, 1)} s`;
+  return el('p', { id: 'health-replication', class: r.receiving ? '' : 'failing',
+    text: `Reads: a streaming standby, ${lag} behind the primary (${bytes(r.bytes_behind ?? 0)} of WAL not yet replayed)` +
+      (r.receiving ? '' : ' · not streaming from the primary now') });
 }
