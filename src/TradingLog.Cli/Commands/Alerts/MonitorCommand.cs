@@ -4,21 +4,23 @@ using Spectre.Console.Cli;
 using TradingLog.Alerting.Configuration;
 using TradingLog.Alerting.Engine;
 using TradingLog.Cli.Infrastructure;
+using TradingLog.OpenTelemetry;
+using TradingLog.OpenTelemetry.Metrics;
 using TradingLog.PostgreSql;
 
 namespace TradingLog.Cli.Commands.Alerts;
 
 /// <summary>
-/// <c>tradelog monitor [--connection …]</c>: evaluates the configured alert rules every <c>alerts.interval</c> and delivers
+/// <c>tradelog monitor [--connection …] [--metrics HOST:PORT]</c>: evaluates the configured alert rules every <c>alerts.interval</c> and delivers
 /// their notifications until Ctrl-C or SIGTERM. Several monitors (and services hosting alerting) may run: one evaluates,
 /// the others stand by and take over within one interval. Each transition is printed and logged as a System event
 /// (service <c>alerting</c>).
 /// </summary>
-internal sealed class MonitorCommand(IAnsiConsole console) : AsyncCommand<DatabaseCommandSettings>
+internal sealed class MonitorCommand(IAnsiConsole console) : AsyncCommand<MonitorSettings>
 {
     public const string Service = "alerting";
 
-    public override Task<int> ExecuteAsync(CommandContext context, DatabaseCommandSettings settings, CancellationToken cancellationToken) =>
+    public override Task<int> ExecuteAsync(CommandContext context, MonitorSettings settings, CancellationToken cancellationToken) =>
         CommandErrors.RunAsync(async () =>
         {
             var loaded = settings.Load();
@@ -42,7 +44,16 @@ internal sealed class MonitorCommand(IAnsiConsole console) : AsyncCommand<Databa
                 o.WorkingDirectory = directory;
                 o.FailureOutput = Console.Error;
                 o.Extensions.Add(new PostgreSqlExtension { Connect = (_, _) => Task.FromResult(database) });
+                o.UseOpenTelemetry();
             });
+            using var metrics = settings.MetricsAddress is { } address
+                ? TradingLogMetrics.ListenPrometheus(address.Host, address.Port, loaded.Settings, Service)
+                : null;
+            if (settings.MetricsAddress is { } shown)
+            {
+                console.MarkupLine(Markup.Escape($"Prometheus metrics at http://{shown.Host}:{shown.Port}{TradingLogMetrics.DefaultPath}"));
+            }
+
             await using var service = new AlertingService(alerting, database, TimeProvider.System, logging.Logger, Notices.Write);
             service.LeadershipChanged += leader => console.MarkupLine(Markup.Escape(leader
                 ? $"{DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture)}  evaluating: this process holds the evaluator lock"

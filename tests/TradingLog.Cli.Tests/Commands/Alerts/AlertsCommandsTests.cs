@@ -49,11 +49,22 @@ public sealed class AlertsCommandsTests : IDisposable
         Assert.True(measured.GetProperty("breached").GetBoolean());
         Assert.Equal(1.0, measured.GetProperty("value").GetDouble());
 
-        using (var monitor = Tradelog.Start(_folder.Path, "monitor"))
+        var port = FreePort();
+        using (var monitor = Tradelog.Start(_folder.Path, "monitor", "--metrics", $"127.0.0.1:{port}"))
         {
             await Eventually.TrueAsync(() => monitor.Output.Contains("execution_errors (execution): inactive -> firing", StringComparison.Ordinal)
                 && monitor.Output.Contains("feed_silent (data_ingestion): inactive -> firing", StringComparison.Ordinal), 60,
                 "monitor did not report both alerts firing");
+            Assert.Contains($"Prometheus metrics at http://127.0.0.1:{port}/metrics", monitor.Output, StringComparison.Ordinal);
+            using var http = new HttpClient();
+            var firing = "";
+            await Eventually.TrueAsync(async () =>
+            {
+                var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+                firing = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("tradinglog_alerts{", StringComparison.Ordinal)
+                    && l.Contains("state=\"firing\"", StringComparison.Ordinal)) ?? "";
+                return firing.EndsWith(" 2", StringComparison.Ordinal);
+            }, 30, "the monitor's /metrics counts both alerts firing");
             Assert.Equal(0, await monitor.StopAsync());
         }
 
@@ -108,6 +119,25 @@ public sealed class AlertsCommandsTests : IDisposable
         var badId = Tradelog.Run(_folder.Path, null, "alerts", "unsilence", "abc");
         Assert.Equal(2, badId.ExitCode);
         Assert.Contains("ID: 'abc' is not a silence ID", badId.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("nonsense")]
+    [InlineData("127.0.0.1:99999")]
+    [InlineData(":9464")]
+    public void ABadMetricsAddressIsRefusedNamingTheOption(string address)
+    {
+        _folder.Write("config/alerts.yaml", Rules);
+        var result = Tradelog.Run(_folder.Path, null, "monitor", "--metrics", address);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--metrics", result.Error, StringComparison.Ordinal);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [Fact]
