@@ -6,6 +6,7 @@ using TradingLog.Benchmarks.Charts;
 using TradingLog.Benchmarks.Dashboard;
 using TradingLog.Benchmarks.Encoding;
 using TradingLog.Benchmarks.Ingest;
+using TradingLog.Benchmarks.Load;
 using TradingLog.Benchmarks.Outage;
 using TradingLog.Benchmarks.Patterns;
 using TradingLog.Benchmarks.Queries;
@@ -29,6 +30,9 @@ var exit = command switch
     "dashboard" => await DashboardBenchmark.RunAsync(quick, IntOption("--rows"), args.Contains("--reuse"), Option("--out"), Option("--json")),
     "alerts" => await AlertingBenchmark.RunAsync(quick, IntOption("--rows"), args.Contains("--reuse"), Option("--out"), Option("--json")),
     "patterns" => await PatternBenchmark.RunAsync(quick, Option("--out")),
+    "load" => await LoadBenchmark.RunAsync(quick, IntOption("--rate"), IntOption("--seconds"), IntOption("--processes"), args.Contains("--find"),
+        Option("--out"), Option("--json")),
+    "load-writer" => LoadWriter.Run(args),
     "chart" => ChartCommand.Run(Option("--in") ?? Path.Combine("docs", "benchmarks")),
     _ => Usage(command == "help" || command == "--help" ? 0 : 2),
 };
@@ -61,6 +65,9 @@ static int Usage(int exit)
           alerts    [--quick] [--rows N] [--reuse]          each rule of config/alerts.yaml and a whole engine pass at N rows
                                                             (--reuse: the dashboard benchmark's seeded database)
           patterns  [--quick]                               the template miner's grouping accuracy on the labelled set, lines/s
+          load      [--quick] [--rate N] [--seconds N]      six services × --processes (2) logging N events/s in all to files and the
+                    [--processes N] [--find]                database for --seconds (600) while cleanup runs: lag, queues, RSS,
+                                                            stored = emitted; --find doubles the rate from 3,000 until one gives way
           chart     [--in FOLDER]                           draws FOLDER/*.json (default docs/benchmarks) as PNGs
 
         Every benchmark takes --json FILE (figures for chart), and all but callsite --out FILE (the Markdown table).

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TradingLog.AspNetCore.Health;
 using TradingLog.AspNetCore.Metrics;
 
 namespace TradingLog.Dashboard;
@@ -39,12 +40,16 @@ public static class TradingLogDashboardServer
         builder.WebHost.UseUrls([.. list]);
         builder.Services.AddTradingLogDashboard(configure);
         builder.Services.AddTradingLogMetrics(); // alert states and evaluation times of the alerting it runs, for Prometheus
+        builder.Services.AddHealthChecks().AddCheck<Hosting.DashboardStoreHealthCheck>("log_store", tags: [TradingLogHealthExtensions.ReadyTag]);
         var app = builder.Build();
         var access = ActivatorUtilities.CreateInstance<Security.DashboardAccess>(app.Services);
         app.Use(async (context, next) =>
         {
-            // The scrape endpoint is middleware, not a dashboard endpoint: the same access rules, applied here.
-            if (context.Request.Path.StartsWithSegments(OpenTelemetry.Metrics.TradingLogMetrics.DefaultPath) && !access.Allows(context))
+            // The scrape endpoint and the probes are not dashboard endpoints: the same access rules, applied here.
+            var path = context.Request.Path;
+            var guarded = path.StartsWithSegments(OpenTelemetry.Metrics.TradingLogMetrics.DefaultPath)
+                || path.StartsWithSegments(TradingLogHealthExtensions.DefaultPrefix);
+            if (guarded && !access.Allows(context))
             {
                 context.Response.StatusCode = options.AccessToken is null ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer realm=\"TradingLog\"";
@@ -55,6 +60,7 @@ public static class TradingLogDashboardServer
         });
         app.MapTradingLogDashboard("/");
         app.MapTradingLogMetrics();
+        app.MapTradingLogHealth();
         return app;
     }
 

@@ -13,7 +13,8 @@ namespace TradingLog.AspNetCore.Metrics;
 public static class TradingLogMetricsExtensions
 {
     /// <summary>
-    /// Registers an OpenTelemetry meter provider with TradingLog's meters and the Prometheus exporter.
+    /// Registers an OpenTelemetry meter provider with TradingLog's meters and the Prometheus exporter; when the service's
+    /// TradingLog settings name an <c>otlp.endpoint</c> with <c>otlp.metrics</c> on, the meters are also pushed there.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adds to the meter provider (your own meters, ASP.NET Core's, an OTLP exporter); may be null.</param>
@@ -26,6 +27,13 @@ public static class TradingLogMetricsExtensions
         {
             metrics.AddTradingLogMeters().AddPrometheusExporter();
             configure?.Invoke(metrics);
+        });
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            if (provider.GetService<TradingLogHost>() is { } host)
+            {
+                TradingLogMetrics.AddOtlpPush(metrics, host.Settings, host.Service);
+            }
         });
         return services;
     }

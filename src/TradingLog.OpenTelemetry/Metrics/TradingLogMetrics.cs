@@ -16,12 +16,9 @@ public static class TradingLogMetrics
     /// <summary>Default path of the Prometheus endpoint.</summary>
     public const string DefaultPath = "/metrics";
 
-    /// <summary>Default interval of the OTLP metrics push: 15 s, a common scrape interval.</summary>
-    public static readonly TimeSpan DefaultOtlpExportInterval = TimeSpan.FromSeconds(15);
-
     /// <summary>
     /// Adds TradingLog's meters and, when <paramref name="settings"/> name an <c>otlp.endpoint</c> with <c>otlp.metrics</c>
-    /// on, an OTLP exporter that pushes them there every <see cref="DefaultOtlpExportInterval"/>.
+    /// on, an OTLP exporter that pushes them there every <c>otlp.metrics_interval</c>.
     /// </summary>
     /// <param name="builder">The meter provider builder.</param>
     /// <param name="settings">The effective settings (<c>host.Settings</c>); null adds the meters only.</param>
@@ -32,20 +29,33 @@ public static class TradingLogMetrics
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddMeter(TradingLogInstruments.MeterName);
-        if (settings?.Otlp is { Endpoint: { } endpoint, Metrics: true } otlp)
+        if (settings is not null)
         {
-            builder.ConfigureResource(r => r.AddService(service ?? "tradinglog", OtlpSettings.DefaultServiceNamespace));
-            builder.AddOtlpExporter((exporter, reader) =>
-            {
-                var grpc = otlp.Protocol == OtlpProtocolName.Grpc;
-                exporter.Protocol = grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
-                exporter.Endpoint = grpc || endpoint.AbsolutePath.Trim('/').Length > 0 ? endpoint : new Uri(endpoint, "/v1/metrics");
-                exporter.Headers = string.Join(",", otlp.Headers.Select(h => Uri.EscapeDataString(h.Key) + "=" + Uri.EscapeDataString(h.Value)));
-                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = (int)DefaultOtlpExportInterval.TotalMilliseconds;
-            });
+            AddOtlpPush(builder, settings, service);
         }
 
         return builder;
+    }
+
+    /// <summary>The OTLP push of <paramref name="settings"/>, when an endpoint is configured with <c>otlp.metrics</c> on.</summary>
+    internal static void AddOtlpPush(MeterProviderBuilder builder, TradingLogSettings settings, string? service)
+    {
+        if (settings.Otlp is not { Endpoint: { } endpoint, Metrics: true } otlp)
+        {
+            return;
+        }
+
+        var grpc = otlp.Protocol == OtlpProtocolName.Grpc;
+        var options = new OtlpExporterOptions
+        {
+            Protocol = grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf,
+            Endpoint = grpc || endpoint.AbsolutePath.Trim('/').Length > 0 ? endpoint : new Uri(endpoint, "/v1/metrics"),
+            Headers = string.Join(",", otlp.Headers.Select(h => Uri.EscapeDataString(h.Key) + "=" + Uri.EscapeDataString(h.Value))),
+        };
+        builder.ConfigureResource(r => r.AddService(service ?? "tradinglog", OtlpSettings.DefaultServiceNamespace));
+#pragma warning disable CA2000 // the meter provider owns its readers and their exporters
+        builder.AddReader(new PeriodicExportingMetricReader(new OtlpMetricExporter(options), (int)otlp.MetricsInterval.TotalMilliseconds));
+#pragma warning restore CA2000
     }
 
     /// <summary>

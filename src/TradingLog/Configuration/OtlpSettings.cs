@@ -12,8 +12,11 @@ public sealed class OtlpSettings
     /// <summary>Default bound on events handed to the exporter and not yet delivered: 100,000; past it events are dropped and counted.</summary>
     public const int DefaultQueueLimit = 100_000;
 
-    /// <summary>Default: when the host exports metrics (<c>AddTradingLogMetrics</c>), they also go to the OTLP endpoint.</summary>
+    /// <summary>Default: when the host exports metrics, they also go to the OTLP endpoint.</summary>
     public const bool DefaultMetrics = true;
+
+    /// <summary>Default interval of the OTLP metrics push: 15 s, a common scrape interval.</summary>
+    public static readonly TimeSpan DefaultMetricsInterval = TimeSpan.FromSeconds(15);
 
     /// <summary>Default <c>service.namespace</c> resource attribute.</summary>
     public const string DefaultServiceNamespace = "trading";
@@ -43,6 +46,12 @@ public sealed class OtlpSettings
     /// <summary>The lowest level exported (<c>otlp.level</c>); null exports every event the service logs.</summary>
     public Serilog.Events.LogEventLevel? Level { get; set; }
 
-    /// <summary>Whether a host that exports metrics also pushes them to <see cref="Endpoint"/> (<c>otlp.metrics</c>).</summary>
+    /// <summary>
+    /// Whether a host that exports TradingLog's meters (<c>AddTradingLogMetrics</c>, <c>TradingLogMetrics.ListenPrometheus</c>)
+    /// also pushes them to <see cref="Endpoint"/> every <see cref="MetricsInterval"/> (<c>otlp.metrics</c>).
+    /// </summary>
     public bool Metrics { get; set; } = DefaultMetrics;
+
+    /// <summary>How often metrics are pushed to <see cref="Endpoint"/> (<c>otlp.metrics_interval</c>, 1 s to 1 h).</summary>
+    public TimeSpan MetricsInterval { get; set; } = DefaultMetricsInterval;
 }

@@ -117,6 +117,8 @@ internal static class SettingCatalog
             Def("logging.otlp.level", SettingParsers.Level, (s, v) => s.Otlp.Level = (LogEventLevel)v!,
                 s => s.Otlp.Level is { } l ? SettingParsers.LevelText(l) : "(service level)"),
             Def("logging.otlp.metrics", SettingParsers.Bool, (s, v) => s.Otlp.Metrics = (bool)v!, s => Text(s.Otlp.Metrics)),
+            Def("logging.otlp.metrics_interval", SettingParsers.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)),
+                (s, v) => s.Otlp.MetricsInterval = (TimeSpan)v!, s => SettingParsers.DurationText(s.Otlp.MetricsInterval)),
         };
 
         foreach (var service in services.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))

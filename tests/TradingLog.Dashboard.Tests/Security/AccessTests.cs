@@ -70,6 +70,7 @@ public sealed class AccessTests : IAsyncLifetime
     [InlineData("")]
     [InlineData("assets/app.js")]
     [InlineData("metrics")]
+    [InlineData("health/ready")]
     public async Task RequestsWithoutTheTokenAreAnswered401(string path)
     {
         using var http = new HttpClient();
@@ -102,6 +103,20 @@ public sealed class AccessTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<nav id=\"nav\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithTheTokenTheProbesSayTheLogStoreCannotBeReachedAndMetricsAreServed()
+    {
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Token);
+        using var ready = await http.GetAsync(new Uri(_url + "health/ready"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("the log store cannot be reached", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var live = await http.GetAsync(new Uri(_url + "health/live"));
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        using var metrics = await http.GetAsync(new Uri(_url + "metrics"));
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
     }
 
     [Fact]

@@ -36,6 +36,9 @@ internal sealed class OtlpReceiver : IAsyncDisposable
 
     public ConcurrentQueue<IDictionary<string, string>> Headers { get; } = new();
 
+    /// <summary>The metrics pushed to <c>POST /v1/metrics</c>: each metric's name with its resource's <c>service.name</c>.</summary>
+    public ConcurrentQueue<(string Service, string Metric)> Metrics { get; } = new();
+
     public static async Task<OtlpReceiver> StartAsync()
     {
         var grpcPort = FreePort();
@@ -61,6 +64,23 @@ internal sealed class OtlpReceiver : IAsyncDisposable
             receiver.Keep(ExportLogsServiceRequest.Parser.ParseFrom(body.ToArray()));
             context.Response.ContentType = "application/x-protobuf";
             await context.Response.Body.WriteAsync(new ExportLogsServiceResponse().ToByteArray());
+        });
+        app.MapPost("/v1/metrics", async (HttpContext context) =>
+        {
+            using var body = new MemoryStream();
+            await context.Request.Body.CopyToAsync(body);
+            var request = Otlp.Metrics.ExportMetricsServiceRequest.Parser.ParseFrom(body.ToArray());
+            foreach (var resource in request.ResourceMetrics)
+            {
+                var service = resource.Resource.Attributes.FirstOrDefault(a => a.Key == "service.name")?.Value.StringValue ?? "";
+                foreach (var metric in resource.ScopeMetrics.SelectMany(s => s.Metrics))
+                {
+                    receiver.Metrics.Enqueue((service, metric.Name));
+                }
+            }
+
+            context.Response.ContentType = "application/x-protobuf";
+            await context.Response.Body.WriteAsync(new Otlp.Metrics.ExportMetricsServiceResponse().ToByteArray());
         });
         await app.StartAsync();
         return receiver;
