@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Extensions.Logging;
 using TradingLog.Configuration;
+using TradingLog.OpenTelemetry;
 using TradingLog.PostgreSql;
 using ZLogger;
 
@@ -27,6 +28,8 @@ public class CallSiteBenchmarks
     private TradingLogger _noSinksLog = null!;
     private Serilog.Core.Logger _serilogNoSinks = null!;
     private TradingLogger _filesOnlyLog = null!;
+    private TradingLogHost _filesOtlp = null!;
+    private TradingLogger _filesOtlpLog = null!;
     private Serilog.Core.Logger _serilog = null!;
     private Microsoft.Extensions.Logging.ILogger _mel = null!;
     private ILoggerFactory _zloggerFactory = null!;
@@ -58,6 +61,14 @@ public class CallSiteBenchmarks
         _filesOnly = Host(settings, Path.Combine(_folder, "files-only"), database: false);
         _filesOnlyLog = _filesOnly.Logger;
 
+        // Files and OTLP export to a collector that is down (nothing listens): what an unreachable collector costs the call.
+        settings.Otlp.Endpoint = new Uri("http://127.0.0.1:9");
+        settings.Otlp.Protocol = OtlpProtocolName.HttpProtobuf;
+        settings.Otlp.QueueLimit = SerilogAsyncBufferSize;
+        _filesOtlp = Host(settings, Path.Combine(_folder, "files-otlp"), database: false, otlp: true);
+        _filesOtlpLog = _filesOtlp.Logger;
+        settings.Otlp.Endpoint = null;
+
         // The call alone: the same pipeline with every file, the console and the database off; Serilog with no sink.
         var bare = BenchPipelines.WithoutFiles();
         bare.Services[BenchPipelines.Service].Level = Serilog.Events.LogEventLevel.Information;
@@ -73,7 +84,7 @@ public class CallSiteBenchmarks
         _zlogger = _zloggerFactory.CreateLogger("Bench");
     }
 
-    private static TradingLogHost Host(TradingLogSettings settings, string folder, bool database) =>
+    private static TradingLogHost Host(TradingLogSettings settings, string folder, bool database, bool otlp = false) =>
         TradingLogging.Configure(BenchPipelines.Service, o =>
         {
             o.AuditEvents = false; // the benchmarks count the rows they logged
@@ -82,9 +93,15 @@ public class CallSiteBenchmarks
             o.FlushOnTermination = false;
             o.QueueCapacity = SerilogAsyncBufferSize;
             o.FileQueueFullMode = Pipeline.QueueFullMode.Drop;
+            o.FailureOutput = null; // the collector that is down is reported once a minute; not into the benchmark's table
             if (database)
             {
                 o.UsePostgreSql();
+            }
+
+            if (otlp)
+            {
+                o.UseOpenTelemetry();
             }
         });
 
@@ -93,6 +110,7 @@ public class CallSiteBenchmarks
     {
         _tradingLog.Dispose();
         _filesOnly.Dispose();
+        _filesOtlp.Dispose();
         _noSinks.Dispose();
         _serilogNoSinks.Dispose();
         _serilog.Dispose();
@@ -117,6 +135,9 @@ public class CallSiteBenchmarks
 
     [Benchmark(Description = "(b) INFO, 3 properties: TradingLog (files only)")]
     public void InfoTradingLogFilesOnly() => _filesOnlyLog.Info(Template, ++_orderId, "AAPL", 189.25m);
+
+    [Benchmark(Description = "(b) INFO, 3 properties: TradingLog (files + OTLP, collector down)")]
+    public void InfoTradingLogFilesOtlpDown() => _filesOtlpLog.Info(Template, ++_orderId, "AAPL", 189.25m);
 
     [Benchmark(Baseline = true, Description = "(b) INFO, 3 properties: Serilog (async file)")]
     public void InfoSerilog() => _serilog.Information(Template, ++_orderId, "AAPL", 189.25m);
