@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace TradingLog.Alerting.Tests.Support;
@@ -11,23 +10,19 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
 {
     public const string Binary = "/usr/bin/prometheus-alertmanager";
 
-    private readonly Process _process;
-    private readonly TempFolder _folder;
+    private readonly LoopbackProgram _program;
     private readonly HttpClient _http = new();
-    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
-    private AlertmanagerProcess(Process process, string url, TempFolder folder)
+    private AlertmanagerProcess(LoopbackProgram program, string url)
     {
-        _process = process;
+        _program = program;
         Url = url;
-        _folder = folder;
     }
 
     public string Url { get; }
 
     public static async Task<AlertmanagerProcess> StartAsync()
     {
-        Assert.True(File.Exists(Binary), $"{Binary} is missing: apt-get install prometheus-alertmanager (scripts/prerequisites.sh does it as root)");
         var port = WebhookReceiver.FreePort();
         var folder = new TempFolder();
         var config = folder.Write("alertmanager.yml", """
@@ -38,36 +33,11 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
             receivers:
               - name: none
             """);
-        var start = new ProcessStartInfo(Binary) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[]
-                 {
-                     "--config.file=" + config, "--storage.path=" + folder["data"], $"--web.listen-address=127.0.0.1:{port}",
-                     "--cluster.listen-address=", "--log.level=warn",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        var manager = new AlertmanagerProcess(process, $"http://127.0.0.1:{port}", folder);
-        process.ErrorDataReceived += (_, e) => manager._output.Enqueue(e.Data ?? "");
-        process.OutputDataReceived += (_, e) => manager._output.Enqueue(e.Data ?? "");
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        await Eventually.TrueAsync(async () =>
-        {
-            try
-            {
-                using var ready = await manager._http.GetAsync(manager.Url + "/-/ready");
-                return ready.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                Assert.False(process.HasExited, "alertmanager exited at start: " + string.Join("\n", manager._output));
-                return false;
-            }
-        }, 30, "alertmanager did not become ready");
-        return manager;
+        var url = $"http://127.0.0.1:{port}";
+        var program = await LoopbackProgram.StartAsync(Binary, "prometheus-alertmanager",
+            ["--config.file=" + config, "--storage.path=" + folder["data"], $"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address=",
+             "--log.level=warn"], url + "/-/ready", folder, 30);
+        return new AlertmanagerProcess(program, url);
     }
 
     /// <summary>The alerts Alertmanager holds as active (not resolved), as (alertname, service, state).</summary>
@@ -83,17 +53,7 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
+        await _program.DisposeAsync();
         _http.Dispose();
-        _folder.Dispose();
     }
 }

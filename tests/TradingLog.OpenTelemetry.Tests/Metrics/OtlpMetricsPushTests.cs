@@ -16,12 +16,7 @@ public sealed class OtlpMetricsPushTests
     {
         await using var receiver = await OtlpReceiver.StartAsync();
         using var folder = new TempFolder();
-        using var host = OtlpPipeline.Create("analytics", folder, o =>
-        {
-            o.Endpoint = receiver.HttpEndpoint;
-            o.Protocol = OtlpProtocolName.HttpProtobuf;
-            o.MetricsInterval = TimeSpan.FromSeconds(1);
-        });
+        using var host = Pushing(receiver, folder, metrics: true);
         using var metrics = TradingLogMetrics.ListenPrometheus("127.0.0.1", OtlpReceiver.FreePort(), host.Settings, host.Service);
         host.Logger.Info("P&L updated for {Book}", "equities");
 
@@ -67,13 +62,7 @@ public sealed class OtlpMetricsPushTests
     {
         await using var receiver = await OtlpReceiver.StartAsync();
         using var folder = new TempFolder();
-        using var host = OtlpPipeline.Create("analytics", folder, o =>
-        {
-            o.Endpoint = receiver.HttpEndpoint;
-            o.Protocol = OtlpProtocolName.HttpProtobuf;
-            o.MetricsInterval = TimeSpan.FromSeconds(1);
-            o.Metrics = false;
-        });
+        using var host = Pushing(receiver, folder, metrics: false);
         using (TradingLogMetrics.ListenPrometheus("127.0.0.1", OtlpReceiver.FreePort(), host.Settings, host.Service))
         {
             host.Logger.Info("P&L updated");
@@ -83,4 +72,13 @@ public sealed class OtlpMetricsPushTests
 
         Assert.Empty(receiver.Metrics);
     }
+
+    /// <summary>An analytics pipeline exporting to <paramref name="receiver"/> over http/protobuf, metrics every second or not at all.</summary>
+    private static TradingLogHost Pushing(OtlpReceiver receiver, TempFolder folder, bool metrics) => OtlpPipeline.Create("analytics", folder, o =>
+    {
+        o.Endpoint = receiver.HttpEndpoint;
+        o.Protocol = OtlpProtocolName.HttpProtobuf;
+        o.MetricsInterval = TimeSpan.FromSeconds(1);
+        o.Metrics = metrics;
+    });
 }

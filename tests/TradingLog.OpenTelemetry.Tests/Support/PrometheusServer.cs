@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -13,23 +11,19 @@ internal sealed class PrometheusServer : IAsyncDisposable
 {
     public const string Binary = "/usr/bin/prometheus";
 
-    private readonly Process _process;
-    private readonly TempFolder _folder;
+    private readonly LoopbackProgram _program;
     private readonly HttpClient _http = new();
-    private readonly ConcurrentQueue<string> _output = new();
 
-    private PrometheusServer(Process process, string url, TempFolder folder)
+    private PrometheusServer(LoopbackProgram program, string url)
     {
-        _process = process;
+        _program = program;
         Url = url;
-        _folder = folder;
     }
 
     public string Url { get; }
 
     public static async Task<PrometheusServer> StartAsync(string target, string job)
     {
-        Assert.True(File.Exists(Binary), $"{Binary} is missing: apt-get install prometheus (scripts/prerequisites.sh does it as root)");
         var port = OtlpReceiver.FreePort();
         var folder = new TempFolder();
         var config = folder.Write("prometheus.yml", $"""
@@ -41,36 +35,11 @@ internal sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ['{target}']
             """);
-        var start = new ProcessStartInfo(Binary) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[]
-                 {
-                     "--config.file=" + config, "--storage.tsdb.path=" + folder["data"], $"--web.listen-address=127.0.0.1:{port}",
-                     "--log.level=warn",
-                 })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start)!;
-        var server = new PrometheusServer(process, $"http://127.0.0.1:{port}", folder);
-        process.ErrorDataReceived += (_, e) => server._output.Enqueue(e.Data ?? "");
-        process.OutputDataReceived += (_, e) => server._output.Enqueue(e.Data ?? "");
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        await Eventually.TrueAsync(async () =>
-        {
-            try
-            {
-                using var ready = await server._http.GetAsync(server.Url + "/-/ready");
-                return ready.IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                Assert.False(process.HasExited, "prometheus exited at start: " + string.Join("\n", server._output));
-                return false;
-            }
-        }, 60, "prometheus did not become ready");
-        return server;
+        var url = $"http://127.0.0.1:{port}";
+        var program = await LoopbackProgram.StartAsync(Binary, "prometheus",
+            ["--config.file=" + config, "--storage.tsdb.path=" + folder["data"], $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"],
+            url + "/-/ready", folder);
+        return new PrometheusServer(program, url);
     }
 
     /// <summary>The value of every series an instant PromQL query returns, by the value of <paramref name="label"/>.</summary>
@@ -88,17 +57,7 @@ internal sealed class PrometheusServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
+        await _program.DisposeAsync();
         _http.Dispose();
-        _folder.Dispose();
     }
 }
