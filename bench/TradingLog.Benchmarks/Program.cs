@@ -6,6 +6,7 @@ using TradingLog.Benchmarks.Charts;
 using TradingLog.Benchmarks.Dashboard;
 using TradingLog.Benchmarks.Encoding;
 using TradingLog.Benchmarks.Ingest;
+using TradingLog.Benchmarks.Latency;
 using TradingLog.Benchmarks.Load;
 using TradingLog.Benchmarks.Outage;
 using TradingLog.Benchmarks.Patterns;
@@ -33,6 +34,7 @@ var exit = command switch
     "load" => await LoadBenchmark.RunAsync(quick, IntOption("--rate"), IntOption("--seconds"), IntOption("--processes"), args.Contains("--find"),
         Option("--out"), Option("--json")),
     "load-writer" => LoadWriter.Run(args),
+    "latency" => await LatencyBenchmark.RunAsync(quick, IntOption("--seconds"), Option("--only"), Option("--out"), Option("--json")),
     "chart" => ChartCommand.Run(Option("--in") ?? Path.Combine("docs", "benchmarks")),
     _ => Usage(command == "help" || command == "--help" ? 0 : 2),
 };
@@ -68,6 +70,8 @@ static int Usage(int exit)
           load      [--quick] [--rate N] [--seconds N]      six services × --processes (2) logging N events/s in all to files and the
                     [--processes N] [--find]                database for --seconds (600) while cleanup runs: lag, queues, RSS,
                                                             stored = emitted; --find doubles the rate from 3,000 until one gives way
+          latency   [--quick] [--seconds N] [--only LIST]   one producer paced at 1k, 10k, 50k events/s, every call timed: p50 … p99.99,
+                                                            max and GC pauses (LIST: some of tradinglog,tradinglog-files,serilog,zlogger)
           chart     [--in FOLDER]                           draws FOLDER/*.json (default docs/benchmarks) as PNGs
 
         Every benchmark takes --json FILE (figures for chart), and all but callsite --out FILE (the Markdown table).

@@ -40,7 +40,7 @@ public sealed class PostgreSqlExtension : ITradingLogExtension
         var (entry, metrics) = DatabaseSinkBuilder.Build(database, context.Settings.Structured, context.Service, context.WorkingDirectory,
             ct => connect(context, ct), context.Health, context.Stopping);
         context.LoggerConfiguration.WriteTo.Sink(entry);
-        DatabaseInstruments.Register(context.Meter, context.Service, metrics);
+        DatabaseInstruments.Register(context, metrics);
         context.Publish(metrics);
     }
 }

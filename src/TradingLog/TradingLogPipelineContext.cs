@@ -10,12 +10,13 @@ public sealed class TradingLogPipelineContext
 {
     private readonly List<IDisposable> _disposables;
     private readonly Dictionary<Type, object> _components;
+    private readonly PipelineInstruments _instruments;
 
     internal TradingLogPipelineContext(LoggerConfiguration configuration, TradingLogSettings settings, string service,
         TradingLogHealth health, List<IDisposable> disposables, Dictionary<Type, object> components, string workingDirectory,
-        Meter meter, CancellationToken stopping)
+        PipelineInstruments instruments, CancellationToken stopping)
     {
-        Meter = meter;
+        _instruments = instruments;
         Stopping = stopping;
         _components = components;
         WorkingDirectory = workingDirectory;
@@ -49,10 +50,31 @@ public sealed class TradingLogPipelineContext
     public CancellationToken Stopping { get; }
 
     /// <summary>
-    /// The pipeline's meter (named <see cref="TradingLogInstruments.MeterName"/>), disposed with the host: an extension adds
-    /// its instruments here, tagged with the <c>service</c>, so that every listener of TradingLog's meters sees them.
+    /// The pipeline's meter (named <see cref="TradingLogInstruments.MeterName"/>), disposed with the host, for an
+    /// extension's synchronous instruments (histograms, counters it adds to), tagged with the <c>service</c>. Values read
+    /// from counters the extension keeps go through <see cref="ObserveCounter"/> and <see cref="ObserveGauge"/> instead.
     /// </summary>
-    public Meter Meter { get; }
+    public Meter Meter => _instruments.Meter;
+
+    /// <summary>
+    /// Publishes a cumulative count the extension keeps (events written, say) as the observable counter
+    /// <paramref name="name"/>: read at each collection, summed with every other pipeline's reading of the same tags in
+    /// this process, removed when the host is disposed.
+    /// </summary>
+    /// <param name="name">The instrument's name, such as <c>tradinglog.database.written</c>.</param>
+    /// <param name="unit">Its UCUM unit, such as <c>{event}</c>, <c>By</c> or <c>s</c>.</param>
+    /// <param name="description">What it counts.</param>
+    /// <param name="read">Reads the current values with their tags (include the <c>service</c> tag); called on the collector's thread.</param>
+    public void ObserveCounter(string name, string unit, string description, Func<IEnumerable<Measurement<long>>> read) =>
+        _instruments.Counter(name, unit, description, read);
+
+    /// <summary>As <see cref="ObserveCounter"/>, for a value that goes up and down (a queue's depth, a spool's size).</summary>
+    /// <param name="name">The instrument's name.</param>
+    /// <param name="unit">Its UCUM unit.</param>
+    /// <param name="description">What it measures.</param>
+    /// <param name="read">Reads the current values with their tags.</param>
+    public void ObserveGauge(string name, string unit, string description, Func<IEnumerable<Measurement<long>>> read) =>
+        _instruments.Gauge(name, unit, description, read);
 
     /// <summary>The environment the configuration was read for (Development, Production, ...), or null for none.</summary>
     public string? EnvironmentName { get; internal init; }

@@ -43,7 +43,7 @@ internal sealed class OtlpExtension : ITradingLogExtension
             OtlpLogSink.DefaultStopTimeout);
 #pragma warning restore CA2000
         context.LoggerConfiguration.WriteTo.Sink(sink);
-        Register(context.Meter, context.Service, health);
+        Register(context, health);
         context.Publish(health);
     }
 
@@ -51,12 +51,11 @@ internal sealed class OtlpExtension : ITradingLogExtension
     internal static string LogsEndpoint(Uri endpoint, bool grpc) =>
         grpc || endpoint.AbsolutePath.Trim('/').Length > 0 ? endpoint.ToString() : new Uri(endpoint, "/v1/logs").ToString();
 
-    private static void Register(Meter meter, string service, OtlpExportHealth health)
+    private static void Register(TradingLogPipelineContext context, OtlpExportHealth health)
     {
-        var tag = new KeyValuePair<string, object?>("service", service);
-        meter.CreateObservableCounter(TradingLogInstruments.OtlpSent, () => new Measurement<long>(health.Sent, tag), "{event}",
-            "Events handed to the OTLP exporter");
-        meter.CreateObservableCounter(TradingLogInstruments.OtlpDropped, () => new Measurement<long>(health.Dropped, tag), "{event}",
-            "Events the OTLP export lost");
+        var tag = new KeyValuePair<string, object?>("service", context.Service);
+        context.ObserveCounter(TradingLogInstruments.OtlpSent, "{event}", "Events handed to the OTLP exporter",
+            () => [new Measurement<long>(health.Sent, tag)]);
+        context.ObserveCounter(TradingLogInstruments.OtlpDropped, "{event}", "Events the OTLP export lost", () => [new Measurement<long>(health.Dropped, tag)]);
     }
 }

@@ -82,7 +82,7 @@ internal static class PipelineBuilder
 #pragma warning restore CA2000
         resources.Add(instruments);
         var context = new TradingLogPipelineContext(configuration, settings, service, health, resources, components, workingDirectory,
-            instruments.Meter, stopping.Token)
+            instruments, stopping.Token)
         {
             EnvironmentName = environmentName,
         };

@@ -66,7 +66,7 @@ public sealed class HealthProbeTests
         var metrics = await http.GetStringAsync("/metrics");
         Assert.Contains("# TYPE tradinglog_events_total counter", metrics, StringComparison.Ordinal);
         var error = metrics.Split('\n').Single(l => l.StartsWith("tradinglog_events_total{", StringComparison.Ordinal)
-            && l.Contains("level=\"ERROR\"", StringComparison.Ordinal) && l.Contains("service=\"execution\"", StringComparison.Ordinal));
+            && l.Contains("level=\"ERROR\"", StringComparison.Ordinal) && l.Contains("service=\"order_gateway\"", StringComparison.Ordinal));
         Assert.Equal("1", error.Split(' ')[1]);
     }
 
@@ -78,7 +78,7 @@ public sealed class HealthProbeTests
         change(settings);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = folder.Path });
         builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort()}");
-        builder.AddTradingLogging("execution", o =>
+        builder.AddTradingLogging("order_gateway", o => // a service no other test of this assembly logs as: the meters are per process
         {
             o.Settings = settings;
             o.FailureOutput = null;
