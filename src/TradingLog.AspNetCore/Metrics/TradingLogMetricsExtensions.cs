@@ -17,12 +17,24 @@ public static class TradingLogMetricsExtensions
     /// TradingLog settings name an <c>otlp.endpoint</c> with <c>otlp.metrics</c> on, the meters are also pushed there.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Adds to the meter provider (your own meters, ASP.NET Core's, an OTLP exporter); may be null.</param>
+    /// <param name="configure">Adds to the meter provider (your own meters, ASP.NET Core's); may be null. Calling this again only adds <paramref name="configure"/>.</param>
     /// <returns>The service collection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddTradingLogMetrics(this IServiceCollection services, Action<MeterProviderBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(MetricsMarker)))
+        {
+            // Registered once: a second call would add a second Prometheus exporter and push every metric twice.
+            if (configure is not null)
+            {
+                services.ConfigureOpenTelemetryMeterProvider(configure);
+            }
+
+            return services;
+        }
+
+        services.AddSingleton<MetricsMarker>();
         services.AddOpenTelemetry().WithMetrics(metrics =>
         {
             metrics.AddTradingLogMeters().AddPrometheusExporter();
@@ -54,4 +66,6 @@ public static class TradingLogMetricsExtensions
 
         return endpoints.MapPrometheusScrapingEndpoint(path);
     }
+
+    private sealed class MetricsMarker;
 }

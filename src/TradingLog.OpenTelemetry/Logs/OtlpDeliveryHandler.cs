@@ -30,11 +30,19 @@ internal sealed class OtlpDeliveryHandler : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var records = 0;
-        if (request.Content is { } content)
+        try
         {
-            // Buffered here; the exporter's content is then sent from the buffer.
-            var body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            records = Math.Max(0, OtlpRecordCounter.Count(body, _grpc));
+            if (request.Content is { } content)
+            {
+                // Buffered here; the exporter's content is then sent from the buffer.
+                var body = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                records = Math.Max(0, OtlpRecordCounter.Count(body, _grpc));
+            }
+        }
+        catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            // Not countable: sent anyway; what is not counted delivered is counted dropped once it is too old to be retried.
+            Failed(0, "its request could not be read to count the records (" + e.Message + ")", e);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

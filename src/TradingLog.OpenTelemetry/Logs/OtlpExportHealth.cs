@@ -10,8 +10,10 @@ namespace TradingLog.OpenTelemetry.Logs;
 public sealed class OtlpExportHealth : IHeartbeatSource
 {
     private long _sent;
+    private long _handed;
     private long _delivered;
-    private long _dropped;
+    private long _refused;
+    private long _lost;
     private long _failures;
     private long _lastErrorTicks;
     private volatile string? _lastError;
@@ -26,10 +28,16 @@ public sealed class OtlpExportHealth : IHeartbeatSource
     /// Events lost: the collector stayed unreachable past the exporter's retries, more than <c>otlp.queue_limit</c> events
     /// were waiting, or the process stopped before they could be sent. Files and the database are not affected.
     /// </summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Dropped => Interlocked.Read(ref _refused) + Interlocked.Read(ref _lost);
 
-    /// <summary>Events handed over and not yet delivered or dropped.</summary>
-    public long Pending => Math.Max(0, Sent - Delivered - Dropped);
+    /// <summary>Events handed to the exporter and not yet delivered or dropped.</summary>
+    public long Pending => Math.Max(0, Interlocked.Read(ref _handed) - Delivered - Interlocked.Read(ref _lost));
+
+    /// <summary>Events handed to the exporter's queue (the others were dropped at once).</summary>
+    internal long Handed => Interlocked.Read(ref _handed);
+
+    /// <summary>Handed events counted delivered or lost, which the exporter sends in order.</summary>
+    internal long Settled => Delivered + Interlocked.Read(ref _lost);
 
     /// <summary>Failed export attempts (each retried with backoff).</summary>
     public long Failures => Interlocked.Read(ref _failures);
@@ -45,9 +53,24 @@ public sealed class OtlpExportHealth : IHeartbeatSource
 
     internal void AddSent() => Interlocked.Increment(ref _sent);
 
-    internal void AddDelivered(long n) => Interlocked.Add(ref _delivered, n);
+    /// <summary>
+    /// Counts delivered records, never past what was sent and not yet counted (a delivery after the stop's tally, or a
+    /// batch the collector accepted again after a retry, would otherwise count twice); returns what was counted.
+    /// </summary>
+    internal long AddDelivered(long n)
+    {
+        var counted = Math.Max(0, Math.Min(n, Pending));
+        Interlocked.Add(ref _delivered, counted);
+        return counted;
+    }
 
-    internal void AddDropped(long n) => Interlocked.Add(ref _dropped, n);
+    internal void AddHanded() => Interlocked.Increment(ref _handed);
+
+    /// <summary>Counts events dropped before they reached the exporter (its queue limit).</summary>
+    internal void AddRefused(long n) => Interlocked.Add(ref _refused, n);
+
+    /// <summary>Counts handed events the exporter will not deliver (given up after its retries, or left at the stop).</summary>
+    internal void AddLost(long n) => Interlocked.Add(ref _lost, n);
 
     internal void Failed(string message)
     {
@@ -64,7 +87,9 @@ public sealed class OtlpExportHealth : IHeartbeatSource
     {
         ArgumentNullException.ThrowIfNull(values);
         values["OtlpSent"] = Sent;
+        values["OtlpDelivered"] = Delivered;
         values["OtlpDropped"] = Dropped;
         values["OtlpPending"] = Pending;
+        values["OtlpFailures"] = Failures;
     }
 }

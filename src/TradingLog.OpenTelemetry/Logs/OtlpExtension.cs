@@ -31,13 +31,14 @@ internal sealed class OtlpExtension : ITradingLogExtension
         var handler = new OtlpDeliveryHandler(health, context.Health, grpc, AttemptTimeout);
         var exporter = new LoggerConfiguration().WriteTo.OpenTelemetry(options =>
         {
-            options.LogsEndpoint = LogsEndpoint(endpoint, grpc);
+            options.LogsEndpoint = SignalEndpoint(endpoint, grpc, "logs");
             options.Protocol = grpc ? OtlpProtocol.Grpc : OtlpProtocol.HttpProtobuf;
             options.Headers = new Dictionary<string, string>(settings.Headers, StringComparer.Ordinal);
             options.ResourceAttributes = OtlpResource.For(context.Service, context.EnvironmentName, settings);
             options.HttpMessageHandler = handler;
             options.BatchingOptions.QueueLimit = null; // bounded by OtlpLogSink, which counts what it turns away
             options.BatchingOptions.BufferingTimeLimit = BufferingTime;
+            options.BatchingOptions.RetryTimeLimit = OtlpLogSink.RetryTimeLimit;
         }).CreateLogger();
         var sink = new OtlpLogSink(exporter, health, context.Health, settings.QueueLimit, settings.Level ?? LogEventLevel.Verbose,
             OtlpLogSink.DefaultStopTimeout);
@@ -47,9 +48,29 @@ internal sealed class OtlpExtension : ITradingLogExtension
         context.Publish(health);
     }
 
-    /// <summary>The URL logs are posted to: for http/protobuf, <c>/v1/logs</c> when the endpoint has no path of its own.</summary>
-    internal static string LogsEndpoint(Uri endpoint, bool grpc) =>
-        grpc || endpoint.AbsolutePath.Trim('/').Length > 0 ? endpoint.ToString() : new Uri(endpoint, "/v1/logs").ToString();
+    /// <summary>
+    /// The URL a signal is posted to. For http/protobuf the endpoint is a base, as <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is: the
+    /// signal's path (<c>/v1/logs</c>, <c>/v1/metrics</c>) is added to it, after taking off a signal path it already ends in
+    /// (so <c>http://c:4318/v1/logs</c> still sends metrics to <c>/v1/metrics</c>). gRPC endpoints are used as given.
+    /// </summary>
+    internal static string SignalEndpoint(Uri endpoint, bool grpc, string signal)
+    {
+        if (grpc)
+        {
+            return endpoint.ToString();
+        }
+
+        var path = endpoint.AbsolutePath.TrimEnd('/');
+        foreach (var known in new[] { "/v1/logs", "/v1/metrics", "/v1/traces" })
+        {
+            if (path.EndsWith(known, StringComparison.Ordinal))
+            {
+                path = path[..^known.Length];
+            }
+        }
+
+        return new UriBuilder(endpoint) { Path = path + "/v1/" + signal }.Uri.ToString();
+    }
 
     private static void Register(TradingLogPipelineContext context, OtlpExportHealth health)
     {
@@ -57,5 +78,11 @@ internal sealed class OtlpExtension : ITradingLogExtension
         context.ObserveCounter(TradingLogInstruments.OtlpSent, "{event}", "Events handed to the OTLP exporter",
             () => [new Measurement<long>(health.Sent, tag)]);
         context.ObserveCounter(TradingLogInstruments.OtlpDropped, "{event}", "Events the OTLP export lost", () => [new Measurement<long>(health.Dropped, tag)]);
+        context.ObserveCounter(TradingLogInstruments.OtlpDelivered, "{event}", "Events the collector accepted",
+            () => [new Measurement<long>(health.Delivered, tag)]);
+        context.ObserveGauge(TradingLogInstruments.OtlpPending, "{event}", "Events handed to the exporter and not yet delivered or dropped",
+            () => [new Measurement<long>(health.Pending, tag)]);
+        context.ObserveCounter(TradingLogInstruments.OtlpFailures, "{failure}", "Failed export attempts (retried)",
+            () => [new Measurement<long>(health.Failures, tag)]);
     }
 }

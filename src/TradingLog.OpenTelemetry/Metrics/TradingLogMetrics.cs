@@ -49,7 +49,7 @@ public static class TradingLogMetrics
         var options = new OtlpExporterOptions
         {
             Protocol = grpc ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf,
-            Endpoint = grpc || endpoint.AbsolutePath.Trim('/').Length > 0 ? endpoint : new Uri(endpoint, "/v1/metrics"),
+            Endpoint = new Uri(Logs.OtlpExtension.SignalEndpoint(endpoint, grpc, "metrics")),
             Headers = string.Join(",", otlp.Headers.Select(h => Uri.EscapeDataString(h.Key) + "=" + Uri.EscapeDataString(h.Value))),
         };
         builder.ConfigureResource(r => r.AddService(service ?? "tradinglog", OtlpSettings.DefaultServiceNamespace));

@@ -22,8 +22,9 @@ public sealed class OtlpSettings
     public const string DefaultServiceNamespace = "trading";
 
     /// <summary>
-    /// The OTLP endpoint (<c>otlp.endpoint</c>, <c>TRADINGLOG_LOGGING_OTLP_ENDPOINT</c>): an absolute http or https URL such as
-    /// <c>http://127.0.0.1:4317</c>. For http/protobuf a URL without a path has <c>/v1/logs</c> (and <c>/v1/metrics</c>) added.
+    /// The OTLP endpoint (<c>otlp.endpoint</c>, <c>TRADINGLOG_OTLP__ENDPOINT</c>): an absolute http or https URL such as
+    /// <c>http://127.0.0.1:4317</c>. For http/protobuf it is a base: <c>/v1/logs</c> and <c>/v1/metrics</c> are added (after
+    /// taking off a signal path it already ends in).
     /// Null: no OTLP export.
     /// </summary>
     public Uri? Endpoint { get; set; }

@@ -64,6 +64,15 @@ public static class TradingLogInstruments
     /// <summary>Counter: events handed to the OTLP exporter, by <c>service</c>.</summary>
     public const string OtlpSent = "tradinglog.otlp.sent";
 
+    /// <summary>Counter: events the OTLP collector accepted, by <c>service</c>.</summary>
+    public const string OtlpDelivered = "tradinglog.otlp.delivered";
+
+    /// <summary>Gauge: events handed to the OTLP exporter and not yet delivered or dropped, by <c>service</c>.</summary>
+    public const string OtlpPending = "tradinglog.otlp.pending";
+
+    /// <summary>Counter: failed OTLP export attempts (each retried with backoff), by <c>service</c>.</summary>
+    public const string OtlpFailures = "tradinglog.otlp.failures";
+
     /// <summary>Counter: events the OTLP export lost (collector unreachable past the retries, queue full, stop), by <c>service</c>.</summary>
     public const string OtlpDropped = "tradinglog.otlp.dropped";
 }

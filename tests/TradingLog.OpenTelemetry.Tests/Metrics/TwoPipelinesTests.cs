@@ -7,7 +7,7 @@ namespace TradingLog.OpenTelemetry.Tests.Metrics;
 public sealed class TwoPipelinesTests
 {
     [Fact]
-    public void TwoPipelinesOfOneServiceInOneProcessAddUpAndAStoppedOneLeavesTheCount()
+    public void TwoPipelinesOfOneServiceInOneProcessAddUpAndAStoppedOneKeepsItsCountSoTheCounterNeverFalls()
     {
         using var folder = new TempFolder();
         var service = "svc_" + Guid.NewGuid().ToString("N")[..8];
@@ -20,7 +20,9 @@ public sealed class TwoPipelinesTests
 
         Assert.Equal(3, ErrorsOf(service));
         second.Dispose();
-        Assert.Equal(1, ErrorsOf(service));
+        Assert.Equal(3, ErrorsOf(service));
+        first.Logger.Error("Reject {OrderId}", 4);
+        Assert.Equal(4, ErrorsOf(service));
     }
 
     /// <summary>What a listener of TradingLog's meters reads now for the service's ERROR events.</summary>

@@ -21,19 +21,29 @@ internal sealed class MonitorSettings : DatabaseCommandSettings
     {
         if (Metrics is not null && Parse(Metrics) is null)
         {
-            return ValidationResult.Error($"--metrics: '{Metrics}' is not HOST:PORT or PORT (1 to 65535), such as 127.0.0.1:9464");
+            return ValidationResult.Error($"--metrics: '{Metrics}' is not HOST:PORT, [IPv6]:PORT or PORT (1 to 65535), such as 127.0.0.1:9464");
         }
 
         return base.Validate();
     }
 
+    /// <summary>PORT, HOST:PORT or [IPv6]:PORT; the host is checked as a name or address (an IPv6 address keeps its brackets).</summary>
     private static (string Host, int Port)? Parse(string text)
     {
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var alone))
+        {
+            return alone is >= 1 and <= 65535 ? ("127.0.0.1", alone) : null;
+        }
+
         var colon = text.LastIndexOf(':');
-        var host = colon < 0 ? "127.0.0.1" : text[..colon].Trim('[', ']');
-        var port = colon < 0 ? text : text[(colon + 1)..];
-        return host.Length > 0 && int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var p) && p is >= 1 and <= 65535
-            ? (host, p)
-            : null;
+        if (colon <= 0 || !int.TryParse(text[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            return null;
+        }
+
+        var host = text[..colon];
+        var kind = Uri.CheckHostName(host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host);
+        var valid = kind is UriHostNameType.Dns or UriHostNameType.IPv4 || kind == UriHostNameType.IPv6 && host.StartsWith('[');
+        return valid ? (host, port) : null;
     }
 }

@@ -125,6 +125,8 @@ public sealed class AlertsCommandsTests : IDisposable
     [InlineData("nonsense")]
     [InlineData("127.0.0.1:99999")]
     [InlineData(":9464")]
+    [InlineData("::1")]
+    [InlineData("ex ample:9464")]
     public void ABadMetricsAddressIsRefusedNamingTheOption(string address)
     {
         _folder.Write("config/alerts.yaml", Rules);
