@@ -17,7 +17,9 @@ public static class TradingLogMetricsExtensions
     /// TradingLog settings name an <c>otlp.endpoint</c> with <c>otlp.metrics</c> on, the meters are also pushed there.
     /// </summary>
     /// <param name="services">The service collection.</param>
-    /// <param name="configure">Adds to the meter provider (your own meters, ASP.NET Core's); may be null. Calling this again only adds <paramref name="configure"/>.</param>
+    /// <param name="configure">
+    /// Adds to the meter provider (your own meters, ASP.NET Core's); may be null. Calling this again only adds it.
+    /// </param>
     /// <returns>The service collection.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddTradingLogMetrics(this IServiceCollection services, Action<MeterProviderBuilder>? configure = null)
